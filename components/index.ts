@@ -1,0 +1,9 @@
+/**
+ * Everything a chapter's MDX can use without importing it: the chapter page passes this map to `<Content>`.
+ * Add a widget here once and every chapter can place it.
+ */
+import Source from './Source.astro';
+
+export const widgets = {
+  Source,
+};

@@ -1,0 +1,30 @@
+/**
+ * Formats a number for display: `digits` significant digits, a real minus sign, ∞ for infinities, scientific notation
+ * for very large or small magnitudes. A NaN (a bug upstream) shows as "—", never as "NaN".
+ */
+export function formatNumber(value: number, digits = 4): string {
+  if (Number.isNaN(value)) return '—';
+  if (value === Infinity) return '∞';
+  if (value === -Infinity) return '−∞';
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  let text: string;
+  if (magnitude >= 1e6 || magnitude < 1e-4) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+    text = `${trimZeros(mantissa!)}×10${superscript(Number(exponent))}`;
+  } else {
+    text = trimZeros(value.toPrecision(digits));
+    if (text.includes('e')) text = String(Number(text)); // toPrecision can switch to exponent form for integers
+  }
+  return text.replace(/-/g, '−');
+}
+
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+function superscript(n: number): string {
+  const digits = String(Math.abs(n)).replace(/\d/g, (d) => SUPERSCRIPTS[Number(d)]!);
+  return (n < 0 ? '⁻' : '') + digits;
+}

@@ -1,0 +1,43 @@
+/**
+ * Argument checks shared by the compute modules. Each throws a RangeError whose message names the argument and
+ * says what is wrong with it, so a widget can show the message to the reader as it is.
+ */
+
+/** Throws unless `values` is a non-empty array of finite numbers. */
+export function assertFiniteVector(values: readonly number[], what: string): void {
+  if (!Array.isArray(values) || values.length === 0) throw new RangeError(`${what} must not be empty.`);
+  values.forEach((value, i) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new RangeError(`${what} must be finite numbers, but entry ${i + 1} is ${String(value)}.`);
+    }
+  });
+}
+
+/** Throws unless `a` and `b` have the same length. */
+export function assertSameLength(a: readonly unknown[], b: readonly unknown[], whatA: string, whatB: string): void {
+  if (a.length !== b.length) {
+    throw new RangeError(`${whatA} and ${whatB} must have the same length (${a.length} vs ${b.length}).`);
+  }
+}
+
+/** How far a distribution's sum may stray from 1 (rounding in typed or computed probabilities). */
+export const DISTRIBUTION_TOLERANCE = 1e-9;
+
+/** Throws unless `p` is a probability distribution: finite, non-negative entries summing to 1 within 1e-9. */
+export function assertDistribution(p: readonly number[], what: string): void {
+  assertFiniteVector(p, what);
+  p.forEach((value, i) => {
+    if (value < 0) throw new RangeError(`${what} must not have negative entries, but entry ${i + 1} is ${value}.`);
+  });
+  const sum = p.reduce((total, value) => total + value, 0);
+  if (Math.abs(sum - 1) > DISTRIBUTION_TOLERANCE) {
+    throw new RangeError(`${what} must sum to 1, but its entries sum to ${sum}.`);
+  }
+}
+
+/** Throws unless `value` is a finite number greater than zero. */
+export function assertPositive(value: number, what: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`${what} must be a finite number greater than 0, but is ${String(value)}.`);
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The compute package: every number the site shows comes from here. Pure TypeScript, float64, no DOM.
+ * Invalid arguments throw RangeError with a message fit to show a reader.
+ */
+export { logSumExp, softmax, logSoftmax, softmaxJacobian, softmaxCrossEntropy, naiveSoftmax } from './softmax';
+export { assertDistribution, assertFiniteVector, DISTRIBUTION_TOLERANCE } from './checks';

@@ -1,0 +1,52 @@
+/**
+ * Every string the site's shell shows, in one place, so that a translated edition (Simplified Chinese is next) is
+ * one more object of this shape. Chapter prose lives in content/, widget strings next to each widget.
+ */
+export const en = {
+  lang: 'en',
+  siteTitle: 'Neural Network Notebook',
+  siteDescription:
+    'An interactive notebook on the fundamentals of neural networks: convolution, receptive fields, entropy, ' +
+    'cross-entropy, KL divergence, softmax and gradient descent — every number computed live.',
+  skipLink: 'Skip to content',
+  home: 'Home',
+  notation: 'Notation',
+  chapters: 'Chapters',
+  mainNav: 'Main',
+  onThisPage: 'On this page',
+  overview: 'Overview',
+  previous: 'Previous',
+  next: 'Next',
+  pagination: 'Chapter navigation',
+  menuOpen: 'Menu',
+  menuClose: 'Close menu',
+  search: 'Search',
+  searchShortcut: 'Ctrl K',
+  searchLabel: 'Search the notebook',
+  searchPlaceholder: 'Search chapters…',
+  searchClose: 'Close search',
+  searchLoading: 'Loading search…',
+  searchNoResults: 'No results for',
+  searchResults: (count: number) => (count === 1 ? '1 result' : `${count} results`),
+  searchUnavailable:
+    'Search is built with the site. Run “npm run build” then “npm run preview” to use it locally.',
+  theme: 'Theme',
+  themeAuto: 'Auto',
+  themeLight: 'Light',
+  themeDark: 'Dark',
+  headingAnchor: (heading: string) => `Link to section “${heading}”`,
+  copy: 'Copy',
+  copied: 'Copied',
+  copyFailed: 'Copy failed',
+  sourceFrom: 'Source',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. It may have moved when the notebook was reorganised.',
+  notFoundHome: 'Go to the home page',
+  chapterNumber: (n: number) => `Chapter ${n}`,
+} as const;
+
+/** The shape every edition's strings must have. */
+export type UiStrings = typeof en;
+
+/** The strings of the edition being built (only English so far). */
+export const ui: UiStrings = en;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
+import { measurePage } from '../../scripts/lib/page-weight';
+
+/** JS loaded up front on any page, gzip. */
+const PAGE_JS_BUDGET = 25 * 1024;
+/** A page without widgets runs only the shell: the inline theme script and the shell module. */
+const SHELL_JS_BUDGET = 3 * 1024;
+/** Stylesheets per page, gzip (KaTeX's is about 6 kB of it). */
+const PAGE_CSS_BUDGET = 25 * 1024;
+
+describe('size budgets per page (dist/)', () => {
+  const pages = htmlFiles('dist');
+
+  it.each(pages)('%s stays within its JS and CSS budgets', (file) => {
+    const weight = measurePage('dist', file);
+    const hasWidgets = readDocument('dist', file).querySelector('[data-widget]') !== null;
+    const jsBudget = hasWidgets ? PAGE_JS_BUDGET : SHELL_JS_BUDGET;
+    expect(weight.jsGzip, `JS up front: ${weight.jsFiles.join(', ')}`).toBeLessThanOrEqual(jsBudget);
+    expect(weight.cssGzip).toBeLessThanOrEqual(PAGE_CSS_BUDGET);
+  });
+
+  it('counts the shell script, so the budget check is not vacuous', () => {
+    const home = measurePage('dist', 'index.html');
+    expect(home.jsFiles.length).toBeGreaterThan(0);
+    expect(home.jsGzip).toBeGreaterThan(500);
+  });
+});

@@ -1,0 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/**
+ * The site checks read dist/ (built by `npm run build` just before) and dist-nn/, the same site built for hosting
+ * under the sub-path /nn/, which this setup builds so that sub-path deployment is always tested.
+ */
+export default function setup(): void {
+  if (!existsSync('dist/index.html')) {
+    throw new Error('dist/ has no built site: run `npm run build` first (`npm test` does it for you).');
+  }
+  execFileSync('npx', ['astro', 'build', '--silent'], {
+    stdio: 'inherit',
+    env: { ...process.env, BASE_PATH: '/nn/', OUT_DIR: './dist-nn', SITE: 'https://example.org' },
+  });
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileForPath, htmlFiles, readDocument } from '../../scripts/lib/site-files';
+import { builtSites } from './sites';
+
+/** Attributes that make the browser fetch something (as opposed to links a reader may follow). */
+const RESOURCE_SELECTORS = [
+  ['script[src]', 'src'],
+  ['link[rel="stylesheet"]', 'href'],
+  ['link[rel="icon"]', 'href'],
+  ['link[rel="modulepreload"]', 'href'],
+  ['link[rel="preload"]', 'href'],
+  ['img[src]', 'src'],
+  ['source[src]', 'src'],
+  ['iframe[src]', 'src'],
+] as const;
+
+describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir, base }) => {
+  const pages = htmlFiles(dir);
+  const documents = new Map(pages.map((file) => [file, readDocument(dir, file)]));
+  const idsOf = (file: string): Set<string> => {
+    const document = documents.get(file) ?? readDocument(dir, file);
+    documents.set(file, document);
+    return new Set([...document.querySelectorAll('[id]')].map((element) => element.id));
+  };
+
+  it('has the expected pages', () => {
+    expect(pages).toEqual(expect.arrayContaining(['index.html', '404.html', 'notation/index.html']));
+  });
+
+  it.each(pages)('%s: every internal link and fragment resolves under the base path', (file) => {
+    const document = documents.get(file)!;
+    const pagePath = `${base}${file.replace(/index\.html$/, '')}`;
+    const problems: string[] = [];
+    for (const anchor of document.querySelectorAll('a[href], link[href]')) {
+      const ref = anchor.getAttribute('href')!;
+      if (/^(mailto:|tel:)/.test(ref)) continue;
+      const url = new URL(ref, `http://site${pagePath}`);
+      if (url.host !== 'site') continue; // an outbound link a reader may follow; not fetched by the page
+      const target = url.pathname === pagePath ? file : fileForPath(url.pathname, base);
+      if (!target) {
+        problems.push(`${ref} leaves the base path ${base}`);
+        continue;
+      }
+      if (!existsSync(path.join(dir, target))) {
+        problems.push(`${ref} → ${target} does not exist`);
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && target.endsWith('.html') && !idsOf(target).has(fragment)) {
+        problems.push(`${ref}: no element with id "${fragment}" in ${target}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(pages)('%s: loads nothing from another origin', (file) => {
+    const document = documents.get(file)!;
+    const external: string[] = [];
+    for (const [selector, attribute] of RESOURCE_SELECTORS) {
+      for (const element of document.querySelectorAll(selector)) {
+        const value = element.getAttribute(attribute)!;
+        if (/^([a-z]+:)?\/\//i.test(value) && !value.startsWith('data:')) external.push(`${selector}: ${value}`);
+      }
+    }
+    expect(external).toEqual([]);
+  });
+
+  it('stylesheets only reference files that exist in the site', () => {
+    const assets = path.join(dir, '_astro');
+    const problems: string[] = [];
+    for (const name of readdirSync(assets).filter((n) => n.endsWith('.css'))) {
+      const css = readFileSync(path.join(assets, name), 'utf8');
+      for (const [, raw] of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+        const ref = raw!;
+        if (ref.startsWith('data:') || ref.startsWith('#')) continue;
+        if (/^([a-z]+:)?\/\//i.test(ref)) {
+          problems.push(`${name}: external ${ref}`);
+          continue;
+        }
+        const resolved = new URL(ref, `http://site${base}_astro/${name}`).pathname;
+        const target = fileForPath(resolved, base);
+        if (!target || !existsSync(path.join(dir, target))) problems.push(`${name}: missing ${ref}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('the sitemap lists every page but the 404, under the base path', () => {
+    const sitemap = readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8');
+    const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
+    const expected = pages
+      .filter((file) => file !== '404.html')
+      .map((file) => `${base}${file.replace(/index\.html$/, '')}`)
+      .sort();
+    expect(listed).toEqual(expected);
+  });
+});

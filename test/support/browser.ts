@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { launchChromium } from './chromium';
+
+const chromiumPath = inject('chromiumPath');
+const siteUrl = inject('siteUrl');
+
+/** `describe` for browser tests: skipped (with the install hint printed by global setup) when there is no Chromium. */
+export const describeInBrowser = describe.skipIf(chromiumPath === '');
+
+/** A page plus everything it did that a test may want to refuse. */
+export interface WatchedPage {
+  page: Page;
+  consoleErrors: string[];
+  failedRequests: string[];
+  foreignRequests: string[];
+}
+
+let browser: Browser | undefined;
+
+/** Launches one Chromium for the calling test file and closes it afterwards. */
+export function useBrowser(): void {
+  beforeAll(async () => {
+    browser = await launchChromium(chromiumPath);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
+
+/** Absolute URL of a site path ("softmax/" → http://127.0.0.1:port/softmax/). */
+export const siteHref = (path: string): string => new URL(path.replace(/^\//, ''), siteUrl).href;
+
+/** Opens a site path in a fresh context, recording console errors, failed requests and requests to other origins. */
+export async function openPage(path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+  if (!browser) throw new Error('useBrowser() was not called in this file');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const watched: WatchedPage = { page, consoleErrors: [], failedRequests: [], foreignRequests: [] };
+  const origin = new URL(siteUrl).origin;
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.consoleErrors.push(String(error)));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:', 'about:'].includes(url.protocol) && url.origin !== origin) {
+      watched.foreignRequests.push(request.url());
+    }
+  });
+  page.on('requestfailed', (request) => watched.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) watched.failedRequests.push(`${response.url()} (${response.status()})`);
+  });
+  await page.goto(siteHref(path), { waitUntil: 'load' });
+  return watched;
+}
+
+/** Runs axe with WCAG 2 A/AA (2.0, 2.1, 2.2) and best-practice rules; returns violations as readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`,
+  );
+}

@@ -1,0 +1,38 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import sirv from 'sirv';
+
+/** A running static server for a built site. */
+export interface SiteServer {
+  /** Origin plus base path, ending in "/", e.g. http://127.0.0.1:41234/nn/. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built `dist` folder on 127.0.0.1 under `base` (as a static host would), with the site's 404 page for
+ * unknown paths. Port 0: the OS picks a free port.
+ */
+export async function serveSite(distDir: string, base = '/'): Promise<SiteServer> {
+  const files = sirv(distDir, { dev: false, etag: true, extensions: ['html'] });
+  const notFoundFile = path.join(distDir, '404.html');
+  const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile) : Buffer.from('Not found');
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    const send404 = () => {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(notFound);
+    };
+    if (!url.startsWith(base)) return send404();
+    req.url = `/${url.slice(base.length)}`;
+    files(req, res, send404);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
