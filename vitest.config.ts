@@ -17,6 +17,7 @@ export default defineConfig({
           globalSetup: ['test/site/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 180_000,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -28,6 +29,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium per file; two cores, so two files at a time.
           maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -3,7 +3,13 @@
  * Add a widget here once and every chapter can place it.
  */
 import Source from './Source.astro';
+import SoftmaxExplorer from './softmax/SoftmaxExplorer.astro';
+import SoftmaxJacobian from './softmax/SoftmaxJacobian.astro';
+import SoftmaxGradient from './softmax/SoftmaxGradient.astro';
 
 export const widgets = {
   Source,
+  SoftmaxExplorer,
+  SoftmaxJacobian,
+  SoftmaxGradient,
 };

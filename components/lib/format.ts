@@ -28,3 +28,12 @@ function superscript(n: number): string {
   const digits = String(Math.abs(n)).replace(/\d/g, (d) => SUPERSCRIPTS[Number(d)]!);
   return (n < 0 ? '⁻' : '') + digits;
 }
+
+/** Formats a number as JavaScript would print it, rounded to `digits` significant digits: for code snippets. */
+export function formatForCode(value: number, digits = 6): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : String(value);
+}
+
+/** Formats a list of numbers as a JavaScript array literal, for code snippets. */
+export const arrayForCode = (values: readonly number[], digits = 6): string =>
+  `[${values.map((v) => formatForCode(v, digits)).join(', ')}]`;

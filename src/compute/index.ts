@@ -4,3 +4,5 @@
  */
 export { logSumExp, softmax, logSoftmax, softmaxJacobian, softmaxCrossEntropy, naiveSoftmax } from './softmax';
 export { assertDistribution, assertFiniteVector, DISTRIBUTION_TOLERANCE } from './checks';
+export { centralDifferenceJacobian, centralDifferenceGradient } from './numeric';
+export { normalize, gradientStep, oneHot } from './vectors';

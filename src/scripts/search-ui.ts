@@ -95,6 +95,13 @@ export function openSearch(dialog: HTMLDialogElement, opener: HTMLElement): void
       if (event.target === dialog) dialog.close();
     });
     dialog.addEventListener('close', () => opener.focus());
+    // In a search field Chrome's first Escape only clears the text; one press should close the dialog.
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        dialog.close();
+      }
+    });
     void loadPagefind().then((pagefind) => {
       if (!pagefind) status.textContent = ui.searchUnavailable;
     });

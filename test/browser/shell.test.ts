@@ -1,0 +1,134 @@
+import { expect, it } from 'vitest';
+import { describeInBrowser, openPage, siteHref, useBrowser } from '../support/browser';
+
+describeInBrowser('the site shell', () => {
+  useBrowser();
+
+  it('search (Ctrl+K) finds a word from a chapter and links to it', async () => {
+    const { page, consoleErrors, foreignRequests } = await openPage('');
+    // Nothing of the search UI or index is loaded before it is opened.
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(before.some((name) => name.includes('pagefind') || name.includes('search-ui'))).toBe(false);
+
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('#search-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await page.keyboard.type('temperature');
+    const firstResult = page.locator('.search-results a').first();
+    await firstResult.waitFor();
+    expect(await firstResult.getAttribute('href')).toMatch(/\/softmax\/$/);
+    expect(await page.locator('.search-status').textContent()).toMatch(/\d+ results?/);
+    // Excerpts highlight the hit and never contain KaTeX's duplicated markup.
+    expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-open');
+    expect(consoleErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('search says so when nothing matches', async () => {
+    const { page } = await openPage('notation/');
+    await page.click('#search-open');
+    await page.locator('#search-dialog').waitFor({ state: 'visible' });
+    await page.fill('#search-input', 'bbbbbbbb');
+    await expect.poll(() => page.locator('.search-status').textContent()).toContain('No results');
+    await page.context().close();
+  });
+
+  it('the theme choice persists across reloads and overrides the system setting', async () => {
+    const { page } = await openPage('', { colorScheme: 'light' });
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    await page.selectOption('#theme-select', 'dark');
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    await page.goto(siteHref('notation/'));
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    expect(await page.inputValue('#theme-select')).toBe('dark');
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
+    // Back to auto: follows the system (light) again, after a reload too.
+    await page.selectOption('#theme-select', 'auto');
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
+    await page.context().close();
+  });
+
+  it('the stored theme is applied before first paint (no flash)', async () => {
+    const { page } = await openPage('', { colorScheme: 'light' });
+    await page.selectOption('#theme-select', 'dark');
+    // The inline head script sets the theme before the body is parsed: check it from a script at body start.
+    await page.addInitScript(() => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState === 'interactive') {
+          (window as unknown as { themeAtParse: string }).themeAtParse = document.documentElement.dataset['theme'] ?? '';
+        }
+      });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(20, 22, 26)');
+    await page.context().close();
+  });
+
+  it('the mobile menu opens and closes with the keyboard', async () => {
+    const { page } = await openPage('softmax/', { viewport: { width: 390, height: 800 } });
+    const sidebar = page.locator('#sidebar');
+    expect(await sidebar.isVisible()).toBe(false);
+    await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab'); // menu button
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('menu-button');
+    await page.keyboard.press('Enter');
+    await sidebar.waitFor({ state: 'visible' });
+    expect(await page.locator('#sidebar a[aria-current="page"]').textContent()).toContain('Softmax');
+    await page.keyboard.press('Escape');
+    await sidebar.waitFor({ state: 'hidden' });
+    // And again, closing with its own close button reached by keyboard.
+    await page.focus('.menu-button');
+    await page.keyboard.press('Enter');
+    await sidebar.waitFor({ state: 'visible' });
+    await page.focus('.sidebar-close');
+    await page.keyboard.press('Enter');
+    await sidebar.waitFor({ state: 'hidden' });
+    await page.context().close();
+  });
+
+  it('the skip link moves focus to the content', async () => {
+    const { page } = await openPage('softmax/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    await page.context().close();
+  });
+
+  it('the table of contents marks the section being read', async () => {
+    const { page } = await openPage('softmax/', { viewport: { width: 1400, height: 800 } });
+    const links = page.locator('.toc a');
+    expect(await links.count()).toBeGreaterThan(2);
+    const last = links.last();
+    const target = (await last.getAttribute('href'))!;
+    await page.locator(target).scrollIntoViewIfNeeded();
+    await page.evaluate((id) => document.querySelector(id)!.scrollIntoView({ block: 'start' }), target);
+    await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(target);
+    await page.context().close();
+  });
+
+  it('wide display math scrolls inside its block, not the page, and is keyboard-reachable', async () => {
+    const { page } = await openPage('softmax/', { viewport: { width: 360, height: 800 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.katex-display')].some((el) => el.scrollWidth > el.clientWidth),
+    );
+    expect(wide).toBe(true);
+    const focusable = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.katex-display')].every((el) => el.tabIndex === 0),
+    );
+    expect(focusable).toBe(true);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,13 @@
+import { launchChromium } from './chromium.ts';
+import { serveSite } from './server.ts';
+const [pathArg = '', out = '/tmp/shot.png', width = '1400', theme = 'light', selector = ''] = process.argv.slice(2);
+const server = await serveSite('/work/main/dist');
+const browser = await launchChromium('/usr/bin/chromium');
+const page = await browser.newPage({ viewport: { width: Number(width), height: 900 }, colorScheme: theme as 'light' });
+page.on('console', (m) => console.log('console:', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror:', e));
+await page.goto(server.url + pathArg);
+if (selector) await page.locator(selector).first().screenshot({ path: out });
+else await page.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+await browser.close();
+await server.close();

@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** Fails if the page shows "NaN" or "undefined" anywhere a reader can see. */
+export async function expectNoBrokenNumbers(page: Page): Promise<void> {
+  const text = await page.evaluate(() => document.body.innerText);
+  expect(text).not.toMatch(/\bNaN\b/);
+  expect(text).not.toMatch(/\bundefined\b/);
+}
+
+/**
+ * Replaces a text field's content in one input event, like a paste. (Typing key by key would pass through
+ * valid prefixes such as "1" of "1e999", which the widget rightly accepts on the way.)
+ */
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.fill(selector, text);
+}
+
+/** Whether a widget's results are dimmed as stale. */
+export const isStale = (page: Page, widget: string): Promise<boolean> =>
+  page.locator(`${widget} [data-role="results"]`).evaluate((el) => el.hasAttribute('data-stale'));
+
+/** The widget's URL state once its debounced write has happened. */
+export async function urlParam(page: Page, key: string): Promise<string | null> {
+  await page.waitForTimeout(400);
+  return new URL(page.url()).searchParams.get(key);
+}
