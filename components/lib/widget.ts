@@ -90,7 +90,7 @@ export abstract class NotebookWidget<S extends StateSchema> extends HTMLElement 
   }
 
   /** Finds a required part of the widget's markup by selector. */
-  protected part<E extends Element = HTMLElement>(selector: string): E {
+  protected find<E extends Element = HTMLElement>(selector: string): E {
     const element = this.querySelector<E>(selector);
     if (!element) throw new Error(`${this.localName}#${this.id}: missing ${selector}`);
     return element;

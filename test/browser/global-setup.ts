@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { existsSync } from 'node:fs';
 import { findChromium, INSTALL_HELP } from '../support/chromium';
 import { serveSite } from '../support/server';
+import { buildUnderSubpath, SUBPATH_BUILD } from '../support/subpath-build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,6 +10,8 @@ declare module 'vitest' {
     chromiumPath: string;
     /** Where dist/ is served, ending in "/". */
     siteUrl: string;
+    /** Where dist-nn/ (built for /nn/) is served, ending in "/nn/". */
+    subpathUrl: string;
   }
 }
 
@@ -22,8 +25,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (process.env['CI']) throw new Error(`CI=true and no Chromium found. ${INSTALL_HELP}`);
     console.warn(`\n⚠ Skipping browser tests. ${INSTALL_HELP}\n`);
   }
+  // The site project builds dist-nn first when both run (`npm test`); alone, build it here.
+  if (!existsSync(`${SUBPATH_BUILD.dir}/index.html`)) buildUnderSubpath();
   const server = await serveSite('dist');
+  const subpathServer = await serveSite(SUBPATH_BUILD.dir, SUBPATH_BUILD.base);
   project.provide('chromiumPath', chromiumPath ?? '');
   project.provide('siteUrl', server.url);
-  return () => server.close();
+  project.provide('subpathUrl', subpathServer.url);
+  return async () => {
+    await server.close();
+    await subpathServer.close();
+  };
 }

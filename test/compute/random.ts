@@ -16,8 +16,8 @@ export const uniformVector = (random: () => number, n: number, lo: number, hi: n
 
 /** A random probability distribution over n outcomes (some entries may be exactly 0 when `sparse`). */
 export function randomDistribution(random: () => number, n: number, sparse = false): number[] {
-  const raw = Array.from({ length: n }, () => (sparse && random() < 0.3 ? 0 : random() + 1e-3));
-  if (raw.every((v) => v === 0)) raw[0] = 1; // a distribution needs some mass
+  const raw: number[] = Array.from({ length: n }, () => (sparse && random() < 0.3 ? 0 : random() + 1e-3));
+  if (!raw.some((v) => v > 0)) raw[0] = 1; // a distribution needs some mass
   const sum = raw.reduce((a, b) => a + b, 0);
   return raw.map((v) => v / sum);
 }

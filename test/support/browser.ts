@@ -5,6 +5,8 @@ import { launchChromium } from './chromium';
 
 const chromiumPath = inject('chromiumPath');
 const siteUrl = inject('siteUrl');
+/** Where the site built for the sub-path /nn/ is served. */
+export const subpathUrl = inject('subpathUrl');
 
 /** `describe` for browser tests: skipped (with the install hint printed by global setup) when there is no Chromium. */
 export const describeInBrowser = describe.skipIf(chromiumPath === '');
@@ -30,7 +32,8 @@ export function useBrowser(): void {
 }
 
 /** Absolute URL of a site path ("softmax/" → http://127.0.0.1:port/softmax/). */
-export const siteHref = (path: string): string => new URL(path.replace(/^\//, ''), siteUrl).href;
+export const siteHref = (path: string): string =>
+  /^https?:/.test(path) ? path : new URL(path.replace(/^\//, ''), siteUrl).href;
 
 /** Opens a site path in a fresh context, recording console errors, failed requests and requests to other origins. */
 export async function openPage(path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
@@ -38,7 +41,7 @@ export async function openPage(path: string, options: BrowserContextOptions = {}
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   const watched: WatchedPage = { page, consoleErrors: [], failedRequests: [], foreignRequests: [] };
-  const origin = new URL(siteUrl).origin;
+  const origin = new URL(siteHref(path)).origin;
   page.on('console', (message) => {
     if (message.type() === 'error') watched.consoleErrors.push(message.text());
   });

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: builds the site and prints what it costs — build time, and per page the HTML size and the gzip
+ * size of the JS and CSS it loads up front — then the compute package's own timings. Figures only: budgets that
+ * are about bytes are enforced by tests (test/site/budgets.test.ts); timings are never turned into tests.
+ */
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { htmlFiles } from './lib/site-files';
+import { measurePage } from './lib/page-weight';
+import { computeBenchmarks } from './lib/compute-bench';
+
+const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
+
+function buildSite(): number {
+  const start = performance.now();
+  execFileSync('npx', ['astro', 'build', '--silent'], { stdio: 'inherit' });
+  return (performance.now() - start) / 1000;
+}
+
+const seconds = buildSite();
+console.log(`\nFull build (Astro + Pagefind index): ${seconds.toFixed(1)} s\n`);
+
+const rows = htmlFiles('dist').map((file) => measurePage('dist', file));
+const width = Math.max(...rows.map((r) => r.page.length), 4);
+console.log(`${'page'.padEnd(width)}  ${'HTML'.padStart(9)}  ${'JS (gzip)'.padStart(9)}  ${'CSS (gzip)'.padStart(10)}`);
+for (const row of rows) {
+  console.log(`${row.page.padEnd(width)}  ${kB(row.html).padStart(9)}  ${kB(row.jsGzip).padStart(9)}  ${kB(row.cssGzip).padStart(10)}`);
+}
+
+console.log('\nCompute package');
+for (const { name, perSecond, note } of computeBenchmarks()) {
+  console.log(`  ${name.padEnd(48)} ${Math.round(perSecond).toLocaleString('en').padStart(12)} /s${note ? `  ${note}` : ''}`);
+}

@@ -1,0 +1,36 @@
+import { performance } from 'node:perf_hooks';
+import { softmax, softmaxCrossEntropy, softmaxJacobian } from '../../src/compute';
+
+/** One measured figure: how many calls per second, with a note on the input. */
+export interface BenchResult {
+  name: string;
+  perSecond: number;
+  note?: string;
+}
+
+/** Calls `fn` repeatedly for about `ms` milliseconds (after a warm-up) and returns calls per second. */
+export function rate(fn: () => unknown, ms = 300): number {
+  for (let i = 0; i < 200; i++) fn();
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    for (let i = 0; i < 100; i++) fn();
+    calls += 100;
+    elapsed = performance.now() - start;
+  }
+  return (calls / elapsed) * 1000;
+}
+
+/** The compute benchmarks, one per chapter's hot path. Chapters add theirs here. */
+export function computeBenchmarks(): BenchResult[] {
+  const logits1000 = Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 10);
+  const logits10 = logits1000.slice(0, 10);
+  const target10 = logits10.map((_, i) => (i === 3 ? 1 : 0));
+  return [
+    { name: 'softmax, 10 logits', perSecond: rate(() => softmax(logits10)) },
+    { name: 'softmax, 1,000 logits', perSecond: rate(() => softmax(logits1000)) },
+    { name: 'softmaxJacobian, 10 logits', perSecond: rate(() => softmaxJacobian(logits10)) },
+    { name: 'softmaxCrossEntropy, 10 logits', perSecond: rate(() => softmaxCrossEntropy(logits10, target10)) },
+  ];
+}
