@@ -6,3 +6,6 @@ export { logSumExp, softmax, logSoftmax, softmaxJacobian, softmaxCrossEntropy, n
 export { assertDistribution, assertFiniteVector, DISTRIBUTION_TOLERANCE } from './checks';
 export { centralDifferenceJacobian, centralDifferenceGradient } from './numeric';
 export { normalize, gradientStep, oneHot } from './vectors';
+export { entropy, crossEntropy, klDivergence, surprisal } from './information';
+export { huffmanCode, huffmanTree, encodeMessage, decodeMessage, type HuffmanTree } from './huffman';
+export { seededRandom, sampleCategorical } from './random';
