@@ -6,10 +6,20 @@ import Source from './Source.astro';
 import SoftmaxExplorer from './softmax/SoftmaxExplorer.astro';
 import SoftmaxJacobian from './softmax/SoftmaxJacobian.astro';
 import SoftmaxGradient from './softmax/SoftmaxGradient.astro';
+import EntropyMeter from './information/EntropyMeter.astro';
+import BinaryEntropy from './information/BinaryEntropy.astro';
+import CodeBuilder from './information/CodeBuilder.astro';
+import PVersusQ from './information/PVersusQ.astro';
+import SameGradient from './information/SameGradient.astro';
 
 export const widgets = {
   Source,
   SoftmaxExplorer,
   SoftmaxJacobian,
   SoftmaxGradient,
+  EntropyMeter,
+  BinaryEntropy,
+  CodeBuilder,
+  PVersusQ,
+  SameGradient,
 };

@@ -74,21 +74,15 @@ export function decodeState<S extends StateSchema>(
   return { values: values as Partial<StateOf<S>>, errors };
 }
 
+/** A state value as it is written in a query string: lists comma-separated, flags as 1 / 0. */
+export type StateValue = number | readonly number[] | string | boolean;
+export const encodeValue = (value: StateValue): string =>
+  Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
+
 /** Writes a widget's state into a query string, leaving other widgets' and other keys untouched. */
-export function encodeState<S extends StateSchema>(
-  search: string,
-  widgetId: string,
-  schema: S,
-  state: StateOf<S>,
-): string {
+export function encodeState(search: string, widgetId: string, state: Record<string, StateValue>): string {
   const params = new URLSearchParams(search);
-  for (const [field, spec] of Object.entries(schema)) {
-    const value = state[field as keyof S];
-    const key = stateKey(widgetId, field);
-    if (spec.kind === 'numbers') params.set(key, (value as number[]).map((v) => String(v)).join(','));
-    else if (spec.kind === 'flag') params.set(key, value ? '1' : '0');
-    else params.set(key, String(value));
-  }
+  for (const [field, value] of Object.entries(state)) params.set(stateKey(widgetId, field), encodeValue(value));
   const text = params.toString().replace(/%2C/g, ',');
   return text === '' ? '' : `?${text}`;
 }

@@ -17,8 +17,10 @@ export abstract class NotebookWidget<S extends StateSchema> extends HTMLElement 
   #linkErrors: string[] = [];
 
   connectedCallback(): void {
+    // Start from the placement's own state (rendered into data-state by WidgetFrame), then apply the page's URL.
+    const placement = decodeState(this.dataset['state'] ?? '', this.id, this.schema).values;
     const { values, errors } = decodeState(location.search, this.id, this.schema);
-    this.state = { ...this.defaults, ...values };
+    this.state = { ...this.defaults, ...placement, ...values };
     this.#linkErrors = errors;
     this.setup();
     this.update();
@@ -99,7 +101,7 @@ export abstract class NotebookWidget<S extends StateSchema> extends HTMLElement 
   private scheduleUrlWrite(): void {
     clearTimeout(this.#urlTimer);
     this.#urlTimer = setTimeout(() => {
-      const search = encodeState(location.search, this.id, this.schema, this.state);
+      const search = encodeState(location.search, this.id, this.state);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
     }, URL_WRITE_DELAY_MS);
   }

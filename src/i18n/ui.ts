@@ -39,6 +39,8 @@ export const en = {
   copied: 'Copied',
   copyFailed: 'Copy failed',
   sourceFrom: 'Source',
+  sourceLines: (path: string, first: number, last: number) => `${path}, lines ${first}–${last}`,
+  reproduceInCode: 'Reproduce in code',
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have moved when the notebook was reorganised.',
   notFoundHome: 'Go to the home page',

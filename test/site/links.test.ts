@@ -67,6 +67,16 @@ describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir,
     expect(external).toEqual([]);
   });
 
+  it.each(pages)('%s: the Open Graph image and canonical URL point into the site', (file) => {
+    const document = documents.get(file)!;
+    const image = document.querySelector('meta[property="og:image"]')?.getAttribute('content');
+    expect(image).toBeTruthy();
+    const imageFile = fileForPath(new URL(image!).pathname, base);
+    expect(imageFile && existsSync(path.join(dir, imageFile))).toBe(true);
+    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    expect(new URL(canonical!).pathname.startsWith(base)).toBe(true);
+  });
+
   it('stylesheets only reference files that exist in the site', () => {
     const assets = path.join(dir, '_astro');
     const problems: string[] = [];

@@ -47,7 +47,7 @@ describe('decodeState', () => {
 describe('encodeState', () => {
   it('round-trips through decodeState and keeps other keys', () => {
     const state = { t: 2, logits: [-1.5, 0, 3], mode: 'bars' as const, naive: false };
-    const search = encodeState('?keep=1&w.t=9', 'w', schema, state);
+    const search = encodeState('?keep=1&w.t=9', 'w', state);
     expect(search).toContain('keep=1');
     expect(search).toContain('w.logits=-1.5,0,3');
     expect(decodeState(search, 'w', schema)).toEqual({ values: state, errors: [] });
