@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 
 /** A running static server for a built site. */
@@ -13,10 +14,12 @@ export interface SiteServer {
 
 /**
  * Serves a built `dist` folder on 127.0.0.1 under `base` (as a static host would), with the site's 404 page for
- * unknown paths. Port 0: the OS picks a free port.
+ * unknown paths, gzip-compressed like any real host (sirv serves the .gz files this writes next to each text file).
+ * Port 0: the OS picks a free port.
  */
 export async function serveSite(distDir: string, base = '/'): Promise<SiteServer> {
-  const files = sirv(distDir, { dev: false, etag: true, extensions: ['html'] });
+  precompress(distDir);
+  const files = sirv(distDir, { dev: false, etag: true, extensions: ['html'], gzip: true });
   const notFoundFile = path.join(distDir, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile) : Buffer.from('Not found');
   const server = http.createServer((req, res) => {
@@ -36,3 +39,17 @@ export async function serveSite(distDir: string, base = '/'): Promise<SiteServer
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Writes `<file>.gz` beside every text asset whose .gz is missing or older, for sirv's `gzip` option. */
+function precompress(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) precompress(full);
+    else if (/\.(html|js|css|svg|xml|json|txt)$/.test(entry.name) && isStale(full, `${full}.gz`)) {
+      writeFileSync(`${full}.gz`, gzipSync(readFileSync(full), { level: 9 }));
+    }
+  }
+}
+
+const isStale = (source: string, derived: string): boolean =>
+  !existsSync(derived) || statSync(derived).mtimeMs < statSync(source).mtimeMs;
