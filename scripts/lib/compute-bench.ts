@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { softmax, softmaxCrossEntropy, softmaxJacobian } from '../../src/compute';
+import { analyze, presets, softmax, softmaxCrossEntropy, softmaxJacobian, type Layer } from '../../src/compute';
 
 /** One measured figure: how many calls per second, with a note on the input. */
 export interface BenchResult {
@@ -27,7 +27,12 @@ export function computeBenchmarks(): BenchResult[] {
   const logits1000 = Array.from({ length: 1000 }, (_, i) => Math.sin(i) * 10);
   const logits10 = logits1000.slice(0, 10);
   const target10 = logits10.map((_, i) => (i === 3 ? 1 : 0));
+  // A 1,000-layer stack (3×3 convs, padding 1, a stride-2 layer every 100) for the receptive-field engine.
+  const deep: Layer[] = Array.from({ length: 1000 }, (_, i) => ({ kind: 'conv', kernel: 3, padding: 1, stride: i % 100 === 99 ? 2 : 1 }));
+  const analyzeDeep = rate(() => analyze(deep, 4096));
   return [
+    { name: 'analyze, 1,000-layer network', perSecond: analyzeDeep, note: `${(1000 / analyzeDeep).toFixed(3)} ms per call (target < 5 ms)` },
+    { name: 'analyze, torchvision/densenet121 (182 layers)', perSecond: rate(() => analyze(presets['torchvision/densenet121']!.layers, 224)) },
     { name: 'softmax, 10 logits', perSecond: rate(() => softmax(logits10)) },
     { name: 'softmax, 1,000 logits', perSecond: rate(() => softmax(logits1000)) },
     { name: 'softmaxJacobian, 10 logits', perSecond: rate(() => softmaxJacobian(logits10)) },

@@ -9,3 +9,7 @@ export { normalize, gradientStep, oneHot } from './vectors';
 export { entropy, crossEntropy, klDivergence, surprisal } from './information';
 export { huffmanCode, huffmanTree, encodeMessage, decodeMessage, type HuffmanTree } from './huffman';
 export { seededRandom, sampleCategorical } from './random';
+export { convOutputSize, poolOutputSize, effectiveKernel, pairOf, type Pair } from './shapes';
+export { analyze, receptiveFieldRegion, receptiveFieldCentre, INPUT, type Layer, type LayerResult } from './receptive-field';
+export { presets, type Preset } from './rf-presets';
+export { NetworkBuilder } from './network-builder';
