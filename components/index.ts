@@ -11,6 +11,11 @@ import BinaryEntropy from './information/BinaryEntropy.astro';
 import CodeBuilder from './information/CodeBuilder.astro';
 import PVersusQ from './information/PVersusQ.astro';
 import SameGradient from './information/SameGradient.astro';
+import NetworkTable from './receptive-field/NetworkTable.astro';
+import RfPresetTable from './receptive-field/RfPresetTable.astro';
+import TwoRecursions from './receptive-field/TwoRecursions.astro';
+import RfOnImage from './receptive-field/RfOnImage.astro';
+import RfExplorer from './receptive-field/RfExplorer.astro';
 
 export const widgets = {
   Source,
@@ -22,4 +27,9 @@ export const widgets = {
   CodeBuilder,
   PVersusQ,
   SameGradient,
+  NetworkTable,
+  RfPresetTable,
+  TwoRecursions,
+  RfOnImage,
+  RfExplorer,
 };

@@ -13,3 +13,4 @@ export { convOutputSize, poolOutputSize, effectiveKernel, pairOf, type Pair } fr
 export { analyze, receptiveFieldRegion, receptiveFieldCentre, INPUT, type Layer, type LayerResult } from './receptive-field';
 export { presets, type Preset } from './rf-presets';
 export { NetworkBuilder } from './network-builder';
+export { topDownSteps, bottomUpSteps, type RecursionStep } from './rf-recursions';

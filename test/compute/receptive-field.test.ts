@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, poolOutputSize, presets, receptiveFieldRegion, type Layer } from '../../src/compute';
+import { analyze, bottomUpSteps, poolOutputSize, presets, receptiveFieldRegion, topDownSteps, type Layer } from '../../src/compute';
 import { seededRandom } from './random';
 
 /**
@@ -187,5 +187,25 @@ describe('invalid networks', () => {
   it('rejects a bad input size', () => {
     expect(() => analyze([conv()], 0)).toThrow(/input size must be at least 1/);
     expect(() => analyze([conv()], 10.5)).toThrow(/input size must be whole numbers/);
+  });
+});
+
+describe('the two recursions', () => {
+  it('top-down and bottom-up reach the same receptive field as analyze, for every layer of every plain preset', () => {
+    for (const key of ['alexnet', 'vgg16', 'zf5', 'torchvision/alexnet', 'torchvision/vgg19']) {
+      const { layers, inputSize } = presets[key]!;
+      const rows = analyze(layers, inputSize);
+      rows.forEach((row, i) => {
+        expect(topDownSteps(layers, i).at(-1)!.rf).toBe(row.rf[1]);
+        expect(bottomUpSteps(layers, i).at(-1)!.rf).toBe(row.rf[1]);
+      });
+    }
+  });
+  it('shows each step: AlexNet pool5 top-down is 3, 5, 7, 9, 19, 23, 47, 195 (the R-CNN derivation)', () => {
+    expect(topDownSteps(presets['alexnet']!.layers, 7).map((s) => s.rf)).toEqual([3, 5, 7, 9, 19, 23, 47, 195]);
+  });
+  it('refuses branches and bad indices', () => {
+    expect(() => topDownSteps(presets['torchvision/resnet18']!.layers, 10)).toThrow(/plain stack/);
+    expect(() => topDownSteps(presets['alexnet']!.layers, 8)).toThrow(/between 0 and 7/);
   });
 });
