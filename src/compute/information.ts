@@ -45,14 +45,7 @@ export function entropy(p: readonly number[], base = 2): number {
 export function crossEntropy(p: readonly number[], q: readonly number[], base = 2): number {
   const lnBase = logBase(base);
   assertPair(p, q);
-  let sum = 0;
-  for (let i = 0; i < p.length; i++) {
-    const [pi, qi] = [p[i]!, q[i]!];
-    if (pi === 0) continue;
-    if (qi === 0) return Infinity;
-    sum -= pi * Math.log(qi);
-  }
-  return sum / lnBase;
+  return sumOverSupport(p, q, (pi, qi) => -pi * Math.log(qi)) / lnBase;
 }
 
 /**
@@ -62,12 +55,20 @@ export function crossEntropy(p: readonly number[], q: readonly number[], base = 
 export function klDivergence(p: readonly number[], q: readonly number[], base = 2): number {
   const lnBase = logBase(base);
   assertPair(p, q);
+  return Math.max(0, sumOverSupport(p, q, (pi, qi) => pi * Math.log(pi / qi)) / lnBase); // Gibbs: D ≥ 0; rounding can leave −1e-17
+}
+
+/**
+ * Σ term(pᵢ, qᵢ) over the outcomes p can produce (pᵢ > 0; the others contribute 0), or Infinity as soon as q gives
+ * one of them probability 0: a code built for q has no codeword for it.
+ */
+function sumOverSupport(p: readonly number[], q: readonly number[], term: (pi: number, qi: number) => number): number {
   let sum = 0;
   for (let i = 0; i < p.length; i++) {
     const [pi, qi] = [p[i]!, q[i]!];
     if (pi === 0) continue;
     if (qi === 0) return Infinity;
-    sum += pi * Math.log(pi / qi);
+    sum += term(pi, qi);
   }
-  return Math.max(0, sum / lnBase); // Gibbs: D ≥ 0; rounding can leave −1e-17
+  return sum;
 }
