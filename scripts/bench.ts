@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { htmlFiles } from './lib/site-files';
 import { measurePage } from './lib/page-weight';
 import { computeBenchmarks } from './lib/compute-bench';
+import { convComparisons } from './lib/conv-bench';
 
 const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -30,4 +31,9 @@ for (const row of rows) {
 console.log('\nCompute package');
 for (const { name, perSecond, note } of computeBenchmarks()) {
   console.log(`  ${name.padEnd(48)} ${Math.round(perSecond).toLocaleString('en').padStart(12)} /s${note ? `  ${note}` : ''}`);
+}
+
+console.log('\nconv2d against TF.js (CPU backend), float32, median times');
+for (const { name, oursMs, tfjsMs, maxRelativeDifference } of await convComparisons()) {
+  console.log(`  ${name.padEnd(56)} ours ${oursMs.toFixed(2)} ms, TF.js ${tfjsMs.toFixed(2)} ms, ratio ${(tfjsMs / oursMs).toFixed(2)}× (max relative difference ${maxRelativeDifference.toExponential(1)})`);
 }

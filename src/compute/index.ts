@@ -14,3 +14,4 @@ export { analyze, receptiveFieldRegion, receptiveFieldCentre, INPUT, type Layer,
 export { presets, type Preset } from './rf-presets';
 export { NetworkBuilder } from './network-builder';
 export { topDownSteps, bottomUpSteps, type RecursionStep } from './rf-recursions';
+export { conv2d, im2col, matmul, parameterCounts, type Tensor, type ConvOptions } from './convolution';

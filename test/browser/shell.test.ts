@@ -19,8 +19,14 @@ describeInBrowser('the site shell', () => {
     await firstResult.waitFor();
     expect(await firstResult.getAttribute('href')).toMatch(/\/softmax\/$/);
     expect(await page.locator('.search-status').textContent()).toMatch(/\d+ results?/);
-    // Excerpts highlight the hit and never contain KaTeX's duplicated markup.
+    // Excerpts highlight the hit and never contain KaTeX's duplicates: no TeX source from MathML annotations, no
+    // visual-HTML copies of formulas.
     expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0);
+    await page.fill('#search-input', 'normalises');
+    await expect.poll(() => page.locator('.search-results a').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    const excerpts = (await page.locator('.search-result-excerpt').allInnerTexts()).join(' ');
+    expect(excerpts).not.toMatch(/\\|operatorname|\bfrac\b|mathrm/);
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
