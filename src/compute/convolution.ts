@@ -106,9 +106,9 @@ function accumulate(
             const row = channel + iy * width + dx;
             const target = out + y * outWidth;
             if (sx === 1) {
-              for (let ox = xFirst; ox <= xLast; ox++) sums[target + ox] += k * x[row + ox]!;
+              for (let ox = xFirst; ox <= xLast; ox++) sums[target + ox]! += k * x[row + ox]!;
             } else {
-              for (let ox = xFirst, ix = row + xFirst * sx; ox <= xLast; ox++, ix += sx) sums[target + ox] += k * x[ix]!;
+              for (let ox = xFirst, ix = row + xFirst * sx; ox <= xLast; ox++, ix += sx) sums[target + ox]! += k * x[ix]!;
             }
           }
         }
