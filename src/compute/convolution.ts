@@ -93,23 +93,30 @@ function accumulate(
       const channel = c * height * width;
       for (let i = 0; i < kh; i++) {
         const dy = i * dyStep - py;
-        for (let j = 0; j < kw; j++) {
-          const k = w[((o * inChannels + c) * kh + i) * kw + j]!;
-          if (k === 0) continue;
-          const dx = j * dxStep - px;
-          // The output columns whose input column lands inside the image, so the inner loop needs no test.
-          const xFirst = Math.max(0, Math.ceil(-dx / sx));
-          const xLast = Math.min(outWidth - 1, Math.floor((width - 1 - dx) / sx));
-          for (let y = 0; y < outHeight; y++) {
-            const iy = y * sy + dy;
-            if (iy < 0 || iy >= height) continue;
-            const row = channel + iy * width + dx;
-            const target = out + y * outWidth;
-            if (sx === 1) {
-              for (let ox = xFirst; ox <= xLast; ox++) sums[target + ox]! += k * x[row + ox]!;
-            } else {
-              for (let ox = xFirst, ix = row + xFirst * sx; ox <= xLast; ox++, ix += sx) sums[target + ox]! += k * x[ix]!;
+        const taps = w.subarray(((o * inChannels + c) * kh + i) * kw, ((o * inChannels + c) * kh + i + 1) * kw);
+        // Output columns for which every tap of this kernel row lands inside the image: no bounds tests there.
+        const safeFirst = Math.max(0, Math.ceil(px / sx));
+        const safeLast = Math.min(outWidth - 1, Math.floor((width - 1 + px - (kw - 1) * dxStep) / sx));
+        for (let y = 0; y < outHeight; y++) {
+          const iy = y * sy + dy;
+          if (iy < 0 || iy >= height) continue;
+          const row = channel + iy * width - px;
+          const target = out + y * outWidth;
+          for (let ox = safeFirst; ox <= safeLast; ox++) {
+            let sum = 0;
+            for (let j = 0, ix = row + ox * sx; j < kw; j++, ix += dxStep) sum += taps[j]! * x[ix]!;
+            sums[target + ox]! += sum;
+          }
+          // The few columns near the edges, tap by tap.
+          for (let ox = 0; ox < outWidth; ox++) {
+            if (ox === safeFirst && safeLast >= safeFirst) ox = safeLast + 1;
+            if (ox >= outWidth) break;
+            let sum = 0;
+            for (let j = 0; j < kw; j++) {
+              const ix = ox * sx - px + j * dxStep;
+              if (ix >= 0 && ix < width) sum += taps[j]! * x[channel + iy * width + ix]!;
             }
+            sums[target + ox]! += sum;
           }
         }
       }
