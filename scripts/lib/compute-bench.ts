@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { analyze, presets, softmax, softmaxCrossEntropy, softmaxJacobian, type Layer } from '../../src/compute';
+import { analyze, createOptimizer, presets, softmax, softmaxCrossEntropy, softmaxJacobian, surfaces, type Layer, type OptimizerConfig } from '../../src/compute';
 
 /** One measured figure: how many calls per second, with a note on the input. */
 export interface BenchResult {
@@ -33,6 +33,11 @@ export function computeBenchmarks(): BenchResult[] {
   return [
     { name: 'analyze, 1,000-layer network', perSecond: analyzeDeep, note: `${(1000 / analyzeDeep).toFixed(3)} ms per call (target < 5 ms)` },
     { name: 'analyze, torchvision/densenet121 (182 layers)', perSecond: rate(() => analyze(presets['torchvision/densenet121']!.layers, 224)) },
+    ...(['sgd', 'adam', 'rmsprop', 'adagrad'] as const).map((type) => {
+      const optimizer = createOptimizer({ type, lr: 1e-3 } as OptimizerConfig);
+      let p = [-1.5, 2];
+      return { name: `${type} steps on Rosenbrock`, perSecond: rate(() => (p = optimizer.step(p, surfaces.rosenbrock.gradient(p[0]!, p[1]!)))) };
+    }),
     { name: 'softmax, 10 logits', perSecond: rate(() => softmax(logits10)) },
     { name: 'softmax, 1,000 logits', perSecond: rate(() => softmax(logits1000)) },
     { name: 'softmaxJacobian, 10 logits', perSecond: rate(() => softmaxJacobian(logits10)) },

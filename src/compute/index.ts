@@ -15,3 +15,5 @@ export { presets, type Preset } from './rf-presets';
 export { NetworkBuilder } from './network-builder';
 export { topDownSteps, bottomUpSteps, type RecursionStep } from './rf-recursions';
 export { conv2d, im2col, matmul, parameterCounts, type Tensor, type ConvOptions } from './convolution';
+export { createOptimizer, type OptimizerConfig, type Optimizer } from './optimizers';
+export { surfaces, type Surface } from './surfaces';
