@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { analyze, createOptimizer, presets, softmax, softmaxCrossEntropy, softmaxJacobian, surfaces, type Layer, type OptimizerConfig } from '../../src/compute';
+import { analyze, createOptimizer, createTrainer, makeDataset, presets, softmax, softmaxCrossEntropy, softmaxJacobian, surfaces, type Layer, type OptimizerConfig } from '../../src/compute';
 
 /** One measured figure: how many calls per second, with a note on the input. */
 export interface BenchResult {
@@ -38,6 +38,12 @@ export function computeBenchmarks(): BenchResult[] {
       let p = [-1.5, 2];
       return { name: `${type} steps on Rosenbrock`, perSecond: rate(() => (p = optimizer.step(p, surfaces.rosenbrock.gradient(p[0]!, p[1]!)))) };
     }),
+    (() => {
+      const data = makeDataset('spiral', 300, 1, 3);
+      const trainer = createTrainer(data, { degree: 3, batchSize: 32, optimizer: { type: 'adam', lr: 0.05 }, seed: 1 });
+      const epochs = rate(() => trainer.epoch(), 500);
+      return { name: 'classifier training, examples (cubic features, Adam)', perSecond: epochs * data.points.length };
+    })(),
     { name: 'softmax, 10 logits', perSecond: rate(() => softmax(logits10)) },
     { name: 'softmax, 1,000 logits', perSecond: rate(() => softmax(logits1000)) },
     { name: 'softmaxJacobian, 10 logits', perSecond: rate(() => softmaxJacobian(logits10)) },

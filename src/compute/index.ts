@@ -17,3 +17,4 @@ export { topDownSteps, bottomUpSteps, type RecursionStep } from './rf-recursions
 export { conv2d, im2col, matmul, parameterCounts, type Tensor, type ConvOptions } from './convolution';
 export { createOptimizer, type OptimizerConfig, type Optimizer } from './optimizers';
 export { surfaces, type Surface } from './surfaces';
+export { makeDataset, polynomialFeatures, predict, evaluate, createTrainer, type Dataset, type Model } from './classifier';

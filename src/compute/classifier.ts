@@ -1,0 +1,131 @@
+/**
+ * Softmax regression on 2-D toy data: seeded data sets, an optional polynomial feature map, and training by
+ * mini-batch gradient descent on cross-entropy with any optimiser — the notebook's chapters working together.
+ */
+import { createOptimizer, type OptimizerConfig } from './optimizers';
+import { seededRandom } from './random';
+import { logSoftmax, softmax } from './softmax';
+
+/** Points (x, y) with class labels 0 … classes − 1. */
+export interface Dataset {
+  points: [number, number][];
+  labels: number[];
+  classes: number;
+}
+
+/** A standard normal sample (Box–Muller) from a uniform generator. */
+function gaussian(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+/** A seeded toy data set: 'blobs' (Gaussian clusters), 'moons' (two interleaved arcs) or 'spiral' (arms). */
+export function makeDataset(kind: 'blobs' | 'moons' | 'spiral', count: number, seed: number, classes = 3, noise = 0.1): Dataset {
+  if (!Number.isInteger(count) || count < 2 || count > 100_000) throw new RangeError(`The number of points must be a whole number from 2 to 100,000, not ${count}.`);
+  if (!Number.isInteger(classes) || classes < 2 || classes > 8) throw new RangeError(`The number of classes must be from 2 to 8, not ${classes}.`);
+  if (!Number.isFinite(noise) || noise < 0 || noise > 2) throw new RangeError(`The noise must be between 0 and 2, not ${noise}.`);
+  const random = seededRandom(seed);
+  const k = kind === 'moons' ? 2 : classes;
+  // Blobs are centred 1.5 apart: below a 0.3 spread they would be trivially separable.
+  const spread = kind === 'blobs' ? Math.max(noise, 0.3) : noise;
+  const points: [number, number][] = [];
+  const labels: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const label = i % k;
+    const t = random();
+    let x: number;
+    let y: number;
+    if (kind === 'blobs') {
+      const angle = (2 * Math.PI * label) / k;
+      [x, y] = [1.5 * Math.cos(angle), 1.5 * Math.sin(angle)];
+    } else if (kind === 'moons') {
+      const angle = Math.PI * t;
+      [x, y] = label === 0 ? [Math.cos(angle) - 0.5, Math.sin(angle) - 0.25] : [0.5 - Math.cos(angle), 0.25 - Math.sin(angle)];
+    } else if (kind === 'spiral') {
+      const radius = 0.1 + 1.9 * t;
+      const angle = (2 * Math.PI * label) / k + 3 * t;
+      [x, y] = [radius * Math.cos(angle), radius * Math.sin(angle)];
+    } else {
+      throw new RangeError(`Unknown data set "${String(kind)}".`);
+    }
+    points.push([x + spread * gaussian(random), y + spread * gaussian(random)]);
+    labels.push(label);
+  }
+  return { points, labels, classes: k };
+}
+
+/** Features of a point: 1, x, y, and with `degree` > 1 every monomial xᵃyᵇ with 2 ≤ a + b ≤ degree. */
+export function polynomialFeatures([x, y]: readonly [number, number], degree: number): number[] {
+  if (!Number.isInteger(degree) || degree < 1 || degree > 6) throw new RangeError(`The polynomial degree must be from 1 to 6, not ${degree}.`);
+  const features = [1];
+  for (let total = 1; total <= degree; total++) for (let a = total; a >= 0; a--) features.push(x ** a * y ** (total - a));
+  return features;
+}
+
+/** A softmax-regression model: weights[class][feature]. */
+export interface Model {
+  degree: number;
+  weights: number[][];
+}
+
+/** Class probabilities for one point. */
+export function predict(model: Model, point: readonly [number, number]): number[] {
+  const f = polynomialFeatures(point, model.degree);
+  return softmax(model.weights.map((w) => w.reduce((sum, wi, i) => sum + wi * f[i]!, 0)));
+}
+
+/** Mean cross-entropy (nats) and accuracy of a model on a data set. */
+export function evaluate(model: Model, data: Dataset): { loss: number; accuracy: number } {
+  let loss = 0;
+  let correct = 0;
+  data.points.forEach((point, n) => {
+    const f = polynomialFeatures(point, model.degree);
+    const logits = model.weights.map((w) => w.reduce((sum, wi, i) => sum + wi * f[i]!, 0));
+    loss -= logSoftmax(logits)[data.labels[n]!]!;
+    if (logits.indexOf(Math.max(...logits)) === data.labels[n]) correct++;
+  });
+  return { loss: loss / data.points.length, accuracy: correct / data.points.length };
+}
+
+/**
+ * A trainer: `epoch()` shuffles (seeded) and takes one optimiser step per mini-batch, using the gradient of the mean
+ * cross-entropy, (softmax − one-hot) ⊗ features, averaged over the batch.
+ */
+export function createTrainer(data: Dataset, options: { degree: number; batchSize: number; optimizer: OptimizerConfig; seed: number }) {
+  const { degree, batchSize } = options;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`The batch size must be a whole number ≥ 1, not ${batchSize}.`);
+  const features = data.points.map((p) => polynomialFeatures(p, degree));
+  const width = features[0]!.length;
+  const model: Model = { degree, weights: Array.from({ length: data.classes }, () => new Array<number>(width).fill(0)) };
+  const optimizer = createOptimizer(options.optimizer);
+  const random = seededRandom(options.seed);
+  const order = data.points.map((_, i) => i);
+  let steps = 0;
+  const step = (batch: readonly number[]): void => {
+    const grad = new Array<number>(data.classes * width).fill(0);
+    for (const n of batch) {
+      const f = features[n]!;
+      const s = softmax(model.weights.map((w) => w.reduce((sum, wi, i) => sum + wi * f[i]!, 0)));
+      s.forEach((sc, c) => {
+        const delta = (sc - (c === data.labels[n] ? 1 : 0)) / batch.length;
+        for (let i = 0; i < width; i++) grad[c * width + i]! += delta * f[i]!;
+      });
+    }
+    const next = optimizer.step(model.weights.flat(), grad);
+    model.weights = model.weights.map((_, c) => next.slice(c * width, (c + 1) * width));
+    steps++;
+  };
+  return {
+    model,
+    get steps() {
+      return steps;
+    },
+    /** One pass over the data in a fresh seeded order. */
+    epoch(): void {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (let start = 0; start < order.length; start += batchSize) step(order.slice(start, start + batchSize));
+    },
+  };
+}
