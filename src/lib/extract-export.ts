@@ -31,13 +31,24 @@ function isExported(statement: ts.Statement): boolean {
   );
 }
 
+/** Parsed files by source text: every <Source> on every page searches all compute files, so parse each once. */
+const parsed = new Map<string, ts.SourceFile>();
+function parse(source: string, fileName: string): ts.SourceFile {
+  let file = parsed.get(source);
+  if (!file) {
+    file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    parsed.set(source, file);
+  }
+  return file;
+}
+
 /**
  * Finds the top-level exported declaration called `name` in TypeScript `source` and returns its text as written,
  * doc comment included. Uses the TypeScript parser, so braces in strings or comments cannot confuse it.
  * Returns undefined when the file has no such export.
  */
 export function extractExport(source: string, name: string, fileName = 'module.ts'): ExtractedExport | undefined {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const file = parse(source, fileName);
   const statement = file.statements.find((s) => isExported(s) && declaredNames(s).includes(name));
   if (!statement) return undefined;
   // Overloads are separate statements sharing a name: take the run from the first to the implementation.
