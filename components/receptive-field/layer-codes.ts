@@ -41,3 +41,7 @@ export function decodeLayers(codes: readonly number[], names?: readonly string[]
   }
   return layers;
 }
+
+/** A layer setting for display: "3", "1×7", or empty where a merge has none. */
+export const describeSetting = (value: Layer['kernel']): string =>
+  value === undefined ? '' : typeof value === 'number' ? String(value) : value.join('×');

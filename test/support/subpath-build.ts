@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 export const SUBPATH_BUILD = { dir: 'dist-nn', base: '/nn/' } as const;
 
 /**
- * Builds the site for hosting under /nn/ into dist-nn/, so that sub-path deployment is tested on every run.
+ * Builds the site for hosting under /nn/ into dist-nn/ (what `npm run build:subpath` does), for test runs that
+ * start without it.
  * Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test, …) into process.env, and Vite would let them win
  * over the config in the child build, so the child gets the environment without them.
  */
