@@ -24,9 +24,11 @@ export class DistributionEditor {
   weights: number[];
   labels: string[];
 
+  /** Binds to the editor markup in `root`; `initial` (e.g. weights from a shared link) replaces the rendered ones. */
   constructor(
     private readonly root: HTMLElement,
     private readonly host: EditorHost,
+    initial?: readonly number[],
   ) {
     const rows = [...root.querySelectorAll<HTMLElement>('.dist-row')];
     this.weights = rows.map((row) => Number(row.querySelector<HTMLInputElement>('.dist-value')!.value));
@@ -50,6 +52,7 @@ export class DistributionEditor {
       this.set(chosen.values, chosen.labels);
       this.emit();
     });
+    if (initial && initial.join() !== this.weights.join()) this.set(initial);
   }
 
   /** Replaces weights (and optionally names), rebuilding the rows to match. */

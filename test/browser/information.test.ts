@@ -60,6 +60,15 @@ describeInBrowser('information theory widgets', () => {
     await page.context().close();
   });
 
+  it('a shared link restores the editor: ?entropy-meter.p=1,1,2 is (¼, ¼, ½) = 1.5 bits', async () => {
+    const { page, consoleErrors } = await openPage('entropy/?entropy-meter.p=1,1,2');
+    expect(await page.locator('#entropy-meter .dist-row').count()).toBe(3);
+    expect(await page.inputValue('#entropy-meter-p-w2')).toBe('2');
+    expect(await number(page, '#entropy-meter [data-role="bits"]')).toBe(1.5);
+    expect(consoleErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('binary entropy: keyboard on the point, dragging, typing, bad input', async () => {
     const { page, consoleErrors } = await openPage('entropy/');
     const B = '#binary-entropy';
