@@ -9,6 +9,12 @@ export const WEIGHT_BOUNDS = { min: 0, max: 1000 } as const;
 /** How many outcomes an editor may have. */
 export const OUTCOME_LIMITS = { min: 2, max: 10 } as const;
 
+/** Resizes weights to `k` entries; new outcomes get the average weight, so they are visible without dominating. */
+export function resizeWeights(values: readonly number[], k: number): number[] {
+  const average = values.reduce((a, b) => a + b, 0) / values.length || 1;
+  return Array.from({ length: k }, (_, i) => values[i] ?? average);
+}
+
 /** What the host widget supplies: where to report changes and field errors. */
 export interface EditorHost {
   onChange(weights: number[], labels: string[]): void;
@@ -85,10 +91,7 @@ export class DistributionEditor {
 
   private resize(count: number): void {
     if (count < OUTCOME_LIMITS.min || count > OUTCOME_LIMITS.max) return;
-    // A new outcome starts with the average weight, so it is visible without dominating.
-    const average = this.weights.reduce((a, b) => a + b, 0) / this.weights.length || 1;
-    const weights = Array.from({ length: count }, (_, i) => this.weights[i] ?? average);
-    this.set(weights, this.labels);
+    this.set(resizeWeights(this.weights, count), this.labels);
     this.emit();
   }
 
