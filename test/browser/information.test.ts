@@ -26,7 +26,7 @@ describeInBrowser('information theory widgets', () => {
     for (const [i, w] of ['1', '1', '2', '0', '0'].entries()) await typeInto(page, `#entropy-meter-p-w${i}`, w);
     expect(await number(page, `${M} [data-role="bits"]`)).toBe(1.5);
     expect(await text(page, `${M} [data-role="table"]`)).toContain('0 (0 · log 0 = 0)');
-    expect(await urlParam(page, 'entropy-meter.p')).toBe('1,1,2,0,0');
+    await urlParam(page, 'entropy-meter.p').toBe('1,1,2,0,0');
 
     // A bad weight: inline message, stale result, nothing broken.
     await typeInto(page, '#entropy-meter-p-w2', '-3');
@@ -89,7 +89,7 @@ describeInBrowser('information theory widgets', () => {
     await page.mouse.down();
     await page.mouse.up();
     expect(Number(await page.inputValue('#binary-entropy-b'))).toBeCloseTo(0.25, 1);
-    expect(await urlParam(page, 'binary-entropy.b')).toBe(await page.inputValue('#binary-entropy-b'));
+    await urlParam(page, 'binary-entropy.b').toBe(await page.inputValue('#binary-entropy-b'));
 
     await typeInto(page, '#binary-entropy-b', '1.5');
     expect(await page.locator('#binary-entropy-b-error').textContent()).toMatch(/between 0 and 1/);
@@ -146,7 +146,7 @@ describeInBrowser('information theory widgets', () => {
     // Adding an outcome to p adds it to q too.
     await page.locator(`${W} [data-editor-action="add"]`).click();
     expect(await page.locator(`${W} .dist-editor`).nth(1).locator('.dist-row').count()).toBe(4);
-    expect(await urlParam(page, 'cross-entropy-pq.q')).toMatch(/^1,0,0,/);
+    await urlParam(page, 'cross-entropy-pq.q').toMatch(/^1,0,0,/);
     await expectNoBrokenNumbers(page);
     expect(consoleErrors).toEqual([]);
     await page.context().close();

@@ -15,7 +15,7 @@ describeInBrowser('receptive-field widgets', () => {
     await typeInto(page, `${T} [aria-label="conv5: dilation"]`, '2');
     expect(await lastRow()).toEqual(['4', '32', '227', '64']);
     expect(await page.inputValue(`#network-table-preset`)).toBe('custom');
-    expect(await urlParam(page, 'network-table.preset')).toBe('custom');
+    await urlParam(page, 'network-table.preset').toBe('custom');
 
     // A bad cell: message, stale results, nothing thrown.
     await typeInto(page, `${T} [aria-label="conv1: stride"]`, '0');
@@ -46,7 +46,7 @@ describeInBrowser('receptive-field widgets', () => {
     const layers = new URL(page.url()).searchParams.get('network-table.layers');
     await page.reload();
     // Names are not in the URL (numbers only): a reloaded custom network names layers by kind and position.
-    expect(await urlParam(page, 'network-table.layers')).toBe(layers);
+    await urlParam(page, 'network-table.layers').toBe(layers);
     expect(await page.locator(`${T} [data-role="rows"] tr th`).first().textContent()).toBe('maxpool1');
     expect(await page.locator(`${T} [data-role="rows"] tr`).count()).toBe(rowsBefore);
 
@@ -102,7 +102,7 @@ describeInBrowser('receptive-field widgets', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowUp');
     expect(await caption()).toMatch(/^Unit \(2, 1\)/);
-    expect(await urlParam(page, 'rf-on-image.col')).toBe('1');
+    await urlParam(page, 'rf-on-image.col').toBe('1');
     await page.selectOption('#rf-on-image-layer', '1');
     expect(await caption()).toMatch(/of features\.0 \(a 56×56 map\) sees .* 11×11 pixels/);
     const box = (await page.locator(`${W} [data-role="image"]`).boundingBox())!;

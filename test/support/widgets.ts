@@ -20,8 +20,9 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
 export const isStale = (page: Page, widget: string): Promise<boolean> =>
   page.locator(`${widget} [data-role="results"]`).evaluate((el) => el.hasAttribute('data-stale'));
 
-/** The widget's URL state once its debounced write has happened. */
-export async function urlParam(page: Page, key: string): Promise<string | null> {
-  await page.waitForTimeout(400);
-  return new URL(page.url()).searchParams.get(key);
-}
+/**
+ * An assertion on the widget's URL state, retried until its debounced write has happened (a fixed wait was flaky
+ * on a slow CI machine): `await urlParam(page, 'id.field').toBe('1')`.
+ */
+export const urlParam = (page: Page, key: string) =>
+  expect.poll(() => new URL(page.url()).searchParams.get(key), { timeout: 5000, interval: 100 });
