@@ -15,6 +15,8 @@ export { presets, type Preset } from './rf-presets';
 export { NetworkBuilder } from './network-builder';
 export { topDownSteps, bottomUpSteps, type RecursionStep } from './rf-recursions';
 export { conv2d, im2col, matmul, parameterCounts, type Tensor, type ConvOptions } from './convolution';
+export { windowTerms, kernelMatrix, flipKernel, type WindowTerm } from './conv-window';
+export { imageKernels, grayscale, relu, toGrayLevels, type ImageKernel, type ImageKernelName } from './image-kernels';
 export { createOptimizer, type OptimizerConfig, type Optimizer } from './optimizers';
 export { surfaces, type Surface } from './surfaces';
 export { makeDataset, polynomialFeatures, predict, evaluate, createTrainer, type Dataset, type Model } from './classifier';
