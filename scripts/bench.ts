@@ -9,6 +9,7 @@ import { htmlFiles } from './lib/site-files';
 import { measurePage } from './lib/page-weight';
 import { computeBenchmarks } from './lib/compute-bench';
 import { convComparisons } from './lib/conv-bench';
+import { browserTimings } from './lib/browser-bench';
 
 const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -36,4 +37,13 @@ for (const { name, perSecond, note } of computeBenchmarks()) {
 console.log('\nconv2d against TF.js (CPU backend), float32, median times');
 for (const { name, oursMs, tfjsMs, maxRelativeDifference } of await convComparisons()) {
   console.log(`  ${name.padEnd(56)} ours ${oursMs.toFixed(2)} ms, TF.js ${tfjsMs.toFixed(2)} ms, ratio ${(tfjsMs / oursMs).toFixed(2)}× (max relative difference ${maxRelativeDifference.toExponential(1)})`);
+}
+
+console.log('\nIn headless Chromium, through the built pages');
+const inBrowser = await browserTimings();
+if ('skipped' in inBrowser) console.log(`  skipped: ${inBrowser.skipped}`);
+else {
+  for (const { name, samples, medianMs, p95Ms, maxMs } of inBrowser.timings) {
+    console.log(`  ${name.padEnd(56)} median ${medianMs.toFixed(2)} ms, p95 ${p95Ms.toFixed(2)} ms, max ${maxMs.toFixed(2)} ms (${samples} samples)`);
+  }
 }

@@ -44,9 +44,9 @@ export function grayscale(rgba: ArrayLike<number>, width: number, height: number
   return { shape: [1, height, width], data };
 }
 
-/** max(0, x) elementwise, in a new tensor of the same type. */
-export function relu(tensor: Tensor): Tensor {
-  const data = tensor.data.slice();
+/** max(0, x) elementwise, in a new tensor of the same type (or in place, when `inPlace` is set). */
+export function relu(tensor: Tensor, inPlace = false): Tensor {
+  const data = inPlace ? tensor.data : tensor.data.slice();
   for (let i = 0; i < data.length; i++) if (data[i]! < 0) data[i] = 0;
   return { shape: [...tensor.shape], data };
 }
@@ -55,27 +55,28 @@ export function relu(tensor: Tensor): Tensor {
  * Maps feature-map values to grey levels 0–255 for display, and says how. Maps with values inside [0, 1] (blurs,
  * the identity, ReLU of small responses) are shown as is, so they look like the photo; maps with negative values are
  * centred on mid-grey (0 → 128) and scaled by the largest magnitude, so sign is visible; other maps are scaled by
- * their maximum.
+ * their maximum. `out`, if given, receives the levels instead of a new array.
  */
-export function toGrayLevels(values: ArrayLike<number>): { levels: Uint8ClampedArray; min: number; max: number; scale: 'unit' | 'signed' | 'max' } {
+export function toGrayLevels(values: ArrayLike<number>, out?: Uint8ClampedArray): { levels: Uint8ClampedArray; min: number; max: number; scale: 'unit' | 'signed' | 'max' } {
   let min = Infinity;
   let max = -Infinity;
+  let probe = 0; // x·0 is NaN exactly when x is not finite
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (!Number.isFinite(v)) throw new RangeError(`Value ${i} of the feature map is ${v}, not a finite number.`);
+    probe += v * 0;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const levels = new Uint8ClampedArray(values.length);
-  if (min >= 0 && max <= 1) {
-    for (let i = 0; i < values.length; i++) levels[i] = Math.round(values[i]! * 255);
-    return { levels, min, max, scale: 'unit' };
+  if (probe !== 0) {
+    const i = Array.prototype.findIndex.call(values, (v: number) => !Number.isFinite(v));
+    throw new RangeError(`Value ${i} of the feature map is ${values[i]}, not a finite number.`);
   }
-  if (min < 0) {
-    const range = Math.max(-min, max);
-    for (let i = 0; i < values.length; i++) levels[i] = Math.round(128 + (127 * values[i]!) / range);
-    return { levels, min, max, scale: 'signed' };
-  }
-  for (let i = 0; i < values.length; i++) levels[i] = Math.round((255 * values[i]!) / max);
-  return { levels, min, max, scale: 'max' };
+  // Assigning to a Uint8ClampedArray rounds to the nearest level (ties to even) and clamps: no Math.round needed.
+  if (out && out.length !== values.length) throw new RangeError(`The output buffer has ${out.length} levels for ${values.length} values.`);
+  const levels = out ?? new Uint8ClampedArray(values.length);
+  const scale = min >= 0 && max <= 1 ? 'unit' : min < 0 ? 'signed' : 'max';
+  const offset = scale === 'signed' ? 128 : 0;
+  const factor = scale === 'unit' ? 255 : scale === 'signed' ? 127 / Math.max(-min, max) : 255 / max;
+  for (let i = 0; i < values.length; i++) levels[i] = offset + values[i]! * factor;
+  return { levels, min, max, scale };
 }

@@ -85,6 +85,32 @@ describe('conv2d agrees with the brute-force definition', () => {
     }
   });
 
+  it('the 3×3 fast path, float32 data and reused output buffers agree with the definition (200 random cases)', () => {
+    const random = seededRandom(33);
+    const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+    let checked = 0;
+    while (checked < 200) {
+      const [C, H, W, O] = [int(1, 3), int(3, 12), int(3, 12), int(1, 3)];
+      const s: [number, number] = [int(1, 2), int(1, 2)];
+      const p: [number, number] = [int(0, 2), int(0, 2)];
+      const d: [number, number] = [int(1, 2), int(1, 2)];
+      if (H + 2 * p[0] < 2 * d[0] + 1 || W + 2 * p[1] < 2 * d[1] + 1) continue;
+      const input32 = { shape: [C, H, W], data: Float32Array.from({ length: C * H * W }, () => random() * 2 - 1) };
+      const weight32 = { shape: [O, C, 3, 3], data: Float32Array.from({ length: O * C * 9 }, () => random() * 2 - 1) };
+      const bias = random() < 0.5 ? Array.from({ length: O }, () => random()) : null;
+      const options = { stride: s, padding: p, dilation: d };
+      // The reference sees exactly the float32 values, in float64.
+      const expected = bruteForce(tensor([C, H, W], input32.data), tensor([O, C, 3, 3], weight32.data), bias, s, p, d).flat(2);
+      const fresh = conv2d(input32, weight32, bias, options);
+      const reused = conv2d(input32, weight32, bias, { ...options, out: new Float32Array(expected.length).fill(7) });
+      for (const got of [fresh, reused]) {
+        expect(got.data).toBeInstanceOf(Float32Array);
+        got.data.forEach((v, i) => expect(Math.abs(v - expected[i]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected[i]!))));
+      }
+      checked++;
+    }
+  });
+
   it('output dtype follows the input', () => {
     const input = { shape: [1, 3, 3], data: new Float32Array(9).fill(1) };
     const weight = { shape: [1, 1, 2, 2], data: new Float32Array(4).fill(0.1) };

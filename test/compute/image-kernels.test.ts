@@ -52,3 +52,26 @@ describe('relu and toGrayLevels', () => {
     expect(() => toGrayLevels([0, NaN])).toThrow(/Value 1 of the feature map is NaN/);
   });
 });
+
+describe('buffer reuse (for widgets that recompute often)', () => {
+  it('conv2d writes into `out` and gives the same numbers as without it, even when the buffer held old values', () => {
+    const image: Tensor = { shape: [1, 4, 5], data: Float32Array.from({ length: 20 }, (_, i) => (i * 7) % 11) };
+    const weight = asWeight(imageKernels.sobelX);
+    const fresh = conv2d(image, weight, null, { padding: 1 });
+    const out = new Float32Array(20).fill(99);
+    const reused = conv2d(image, weight, null, { padding: 1, out });
+    expect(reused.data).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(fresh.data));
+    expect(() => conv2d(image, weight, null, { padding: 1, out: new Float32Array(19) })).toThrow(/Float32Array of length 20/);
+    expect(() => conv2d(image, weight, null, { padding: 1, out: new Float64Array(20) })).toThrow(RangeError);
+  });
+  it('relu in place changes the tensor itself; toGrayLevels fills `out`', () => {
+    const tensor: Tensor = { shape: [1, 1, 2], data: Float32Array.from([-1, 1]) };
+    relu(tensor, true);
+    expect(Array.from(tensor.data)).toEqual([0, 1]);
+    const out = new Uint8ClampedArray(2);
+    expect(toGrayLevels([0, 1], out).levels).toBe(out);
+    expect(Array.from(out)).toEqual([0, 255]);
+    expect(() => toGrayLevels([0, 1], new Uint8ClampedArray(3))).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Timings measured in headless Chromium on the built site (dist/), through the pages themselves: what a reader's
+ * machine would do, not a synthetic loop. Figures only; nothing here is a test.
+ */
+import type { Page } from 'playwright-core';
+import { findChromium, launchChromium } from '../../test/support/chromium';
+import { serveSite } from '../../test/support/server';
+
+/** Median, 95th percentile and maximum of a list of durations in ms. */
+export interface Timing {
+  name: string;
+  samples: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+}
+
+function summarise(name: string, durations: number[]): Timing {
+  const sorted = [...durations].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { name, samples: sorted.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: sorted.at(-1) ?? NaN };
+}
+
+/**
+ * The image playground with the issue's 8 kernels (identity, box, Gaussian, sharpen, Sobel x and y, Laplacian,
+ * emboss; all 3×3) on its 256×256 picture: the time of one update, from the widget's own performance.measure.
+ * Each update switches the dilation between 1 and 2, so every map is recomputed from the image.
+ */
+async function playgroundUpdates(page: Page, base: string, runs: number): Promise<Timing> {
+  await page.goto(`${base}convolution/?conv-playground.k=0,1,2,4,5,6,7,8`);
+  await page.locator('#conv-playground figure[data-map]').nth(7).waitFor();
+  await page.evaluate(() => performance.clearMeasures('conv-playground-update'));
+  for (let i = 0; i < runs; i++) await page.fill('#conv-playground-d', String(1 + (i % 2)));
+  const durations = await page.evaluate(() => performance.getEntriesByName('conv-playground-update').map((e) => e.duration));
+  return summarise('image playground update (8 kernels, 256×256)', durations);
+}
+
+/** Runs every in-browser measurement; returns null (with the reason) when no Chromium is installed. */
+export async function browserTimings(): Promise<{ timings: Timing[] } | { skipped: string }> {
+  const executable = findChromium();
+  if (!executable) return { skipped: 'no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)' };
+  const server = await serveSite('dist');
+  const browser = await launchChromium(executable);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    return { timings: [await playgroundUpdates(page, server.url, 100)] };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
