@@ -16,6 +16,10 @@ import RfPresetTable from './receptive-field/RfPresetTable.astro';
 import TwoRecursions from './receptive-field/TwoRecursions.astro';
 import RfOnImage from './receptive-field/RfOnImage.astro';
 import RfExplorer from './receptive-field/RfExplorer.astro';
+import SlidingWindow from './convolution/SlidingWindow.astro';
+import ParameterCounter from './convolution/ParameterCounter.astro';
+import ComputationModel from './convolution/ComputationModel.astro';
+import ImagePlayground from './convolution/ImagePlayground.astro';
 
 export const widgets = {
   Source,
@@ -32,4 +36,8 @@ export const widgets = {
   TwoRecursions,
   RfOnImage,
   RfExplorer,
+  SlidingWindow,
+  ParameterCounter,
+  ComputationModel,
+  ImagePlayground,
 };

@@ -1,7 +1,7 @@
 import type { HuffmanTree } from '../../src/compute';
 import { formatNumber } from '../lib/format';
+import { svgElement } from '../lib/svg';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const LEAF_GAP = 56;
 const LEVEL_GAP = 46;
 const MARGIN = 24;
@@ -31,13 +31,6 @@ function place(tree: HuffmanTree, depth: number, nextLeaf: { x: number }): Place
       { bit: '1', child: one },
     ],
   };
-}
-
-function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string) {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
 }
 
 /**

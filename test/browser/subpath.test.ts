@@ -4,7 +4,7 @@ import { describeInBrowser, openPage, subpathUrl, useBrowser } from '../support/
 describeInBrowser('the site hosted under a sub-path (BASE_PATH=/nn/)', () => {
   useBrowser();
 
-  it.each(['', 'softmax/', 'notation/'])('/nn/%s loads every asset from under /nn/, with working widgets', async (path) => {
+  it.each(['', 'softmax/', 'convolution/', 'notation/'])('/nn/%s loads every asset from under /nn/, with working widgets', async (path) => {
     const { page, consoleErrors, failedRequests, foreignRequests } = await openPage(new URL(path, subpathUrl).href);
     await page.waitForLoadState('networkidle');
     expect(consoleErrors).toEqual([]);
