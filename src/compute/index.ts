@@ -19,4 +19,5 @@ export { windowTerms, kernelMatrix, flipKernel, type WindowTerm } from './conv-w
 export { imageKernels, grayscale, relu, toGrayLevels, type ImageKernel, type ImageKernelName } from './image-kernels';
 export { createOptimizer, type OptimizerConfig, type Optimizer } from './optimizers';
 export { surfaces, type Surface } from './surfaces';
+export { curves, descend1d, quadraticRegime, runOptimizer, sampleSurface, contourLevels, DIVERGED, type Curve } from './descent';
 export { makeDataset, polynomialFeatures, predict, evaluate, createTrainer, type Dataset, type Model } from './classifier';
