@@ -20,6 +20,9 @@ import SlidingWindow from './convolution/SlidingWindow.astro';
 import ParameterCounter from './convolution/ParameterCounter.astro';
 import ComputationModel from './convolution/ComputationModel.astro';
 import ImagePlayground from './convolution/ImagePlayground.astro';
+import LearningRate1d from './gradient-descent/LearningRate1d.astro';
+import OptimizerRace from './gradient-descent/OptimizerRace.astro';
+import TrainClassifier from './gradient-descent/TrainClassifier.astro';
 
 export const widgets = {
   Source,
@@ -40,4 +43,7 @@ export const widgets = {
   ParameterCounter,
   ComputationModel,
   ImagePlayground,
+  LearningRate1d,
+  OptimizerRace,
+  TrainClassifier,
 };

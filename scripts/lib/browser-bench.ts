@@ -35,6 +35,30 @@ async function playgroundUpdates(page: Page, base: string, runs: number): Promis
   return summarise('image playground update (8 kernels, 256×256)', durations);
 }
 
+/**
+ * The classifier widget training (spiral, degree-5 features, Adam): for 3 s, the widget's own work per animation
+ * frame (its performance.measure) and the gaps between frames as the page sees them (requestAnimationFrame times).
+ */
+async function trainingFrames(page: Page, base: string): Promise<Timing[]> {
+  await page.goto(`${base}gradient-descent/`);
+  await page.locator('#gd-train [data-role="run"]').waitFor();
+  await page.evaluate(() => performance.clearMeasures('gd-train-frame'));
+  await page.click('#gd-train [data-role="run"]');
+  // Passed as a string: tsx would wrap a named function in a helper that does not exist in the page.
+  const gaps: number[] = await page.evaluate(`new Promise((resolve) => {
+    const times = [];
+    const tick = (now) => {
+      times.push(now);
+      if (now - times[0] < 3000) requestAnimationFrame(tick);
+      else resolve(times.slice(1).map((t, i) => t - times[i]));
+    };
+    requestAnimationFrame(tick);
+  })`);
+  await page.click('#gd-train [data-role="run"]');
+  const work = await page.evaluate(() => performance.getEntriesByName('gd-train-frame').map((e) => e.duration));
+  return [summarise('classifier training: work per frame', work), summarise('classifier training: time between frames', gaps)];
+}
+
 /** Runs every in-browser measurement; returns null (with the reason) when no Chromium is installed. */
 export async function browserTimings(): Promise<{ timings: Timing[] } | { skipped: string }> {
   const executable = findChromium();
@@ -43,7 +67,7 @@ export async function browserTimings(): Promise<{ timings: Timing[] } | { skippe
   const browser = await launchChromium(executable);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    return { timings: [await playgroundUpdates(page, server.url, 100)] };
+    return { timings: [await playgroundUpdates(page, server.url, 100), ...(await trainingFrames(page, server.url))] };
   } finally {
     await browser.close();
     await server.close();

@@ -119,6 +119,17 @@ export function createTrainer(data: Dataset, options: { degree: number; batchSiz
     get steps() {
       return steps;
     },
+    /** Mean cross-entropy (nats) and accuracy on the training data, as evaluate() but from the cached features. */
+    evaluate(): { loss: number; accuracy: number } {
+      let loss = 0;
+      let correct = 0;
+      features.forEach((f, n) => {
+        const logits = model.weights.map((w) => w.reduce((sum, wi, i) => sum + wi * f[i]!, 0));
+        loss -= logSoftmax(logits)[data.labels[n]!]!;
+        if (logits.indexOf(Math.max(...logits)) === data.labels[n]) correct++;
+      });
+      return { loss: loss / features.length, accuracy: correct / features.length };
+    },
     /** One pass over the data in a fresh seeded order. */
     epoch(): void {
       for (let i = order.length - 1; i > 0; i--) {
@@ -127,5 +138,39 @@ export function createTrainer(data: Dataset, options: { degree: number; batchSiz
       }
       for (let start = 0; start < order.length; start += batchSize) step(order.slice(start, start + batchSize));
     },
+  };
+}
+
+/**
+ * A predictor for a fixed grid of `cells` × `cells` points over box = [xMin, xMax, yMin, yMax] (row 0 at yMax, as
+ * drawn on screen), for drawing decision regions every animation frame: the grid's features are computed once, so
+ * each call is only the products and a softmax per cell. Returns, per cell, the predicted class and its probability.
+ */
+export function gridPredictor(degree: number, box: readonly [number, number, number, number], cells: number) {
+  if (!Number.isInteger(cells) || cells < 1 || cells > 1000) throw new RangeError(`The grid needs 1 to 1000 cells per side, not ${cells}.`);
+  const [x0, x1, y0, y1] = box;
+  const features: number[][] = [];
+  for (let j = 0; j < cells; j++) {
+    for (let i = 0; i < cells; i++) features.push(polynomialFeatures([x0 + ((i + 0.5) / cells) * (x1 - x0), y1 - ((j + 0.5) / cells) * (y1 - y0)], degree));
+  }
+  const best = new Uint8Array(cells * cells);
+  const confidence = new Float64Array(cells * cells);
+  return (model: Model): { best: Uint8Array; confidence: Float64Array } => {
+    if (model.degree !== degree) throw new RangeError(`This grid was made for degree ${degree}, not ${model.degree}.`);
+    const logits = new Array<number>(model.weights.length);
+    features.forEach((f, cell) => {
+      for (let c = 0; c < logits.length; c++) {
+        const w = model.weights[c]!;
+        let z = 0;
+        for (let k = 0; k < f.length; k++) z += w[k]! * f[k]!;
+        logits[c] = z;
+      }
+      const s = softmax(logits);
+      let top = 0;
+      for (let c = 1; c < s.length; c++) if (s[c]! > s[top]!) top = c;
+      best[cell] = top;
+      confidence[cell] = s[top]!;
+    });
+    return { best, confidence };
   };
 }

@@ -10,20 +10,22 @@ export interface Curve {
   title: string;
   value(x: number): number;
   derivative(x: number): number;
-  /** Second derivative where it is constant (the quadratic), else null. */
-  curvature: number | null;
+  secondDerivative(x: number): number;
+  /** Where the local minima are (to float64 precision for the quadratic, to 8 digits otherwise). */
+  minima: number[];
   domain: [number, number];
 }
 
 /** The chapter's two curves: a quadratic, where the step-size rule is exact, and a curve with two minima. */
 export const curves: Record<'parabola' | 'doubleWell', Curve> = {
-  parabola: { title: 'Parabola: f(x) = x²', value: (x) => x * x, derivative: (x) => 2 * x, curvature: 2, domain: [-3, 3] },
+  parabola: { title: 'Parabola: f(x) = x²', value: (x) => x * x, derivative: (x) => 2 * x, secondDerivative: () => 2, minima: [0], domain: [-3, 3] },
   doubleWell: {
     // A global minimum near x = −1.505 and a shallower local one near x = 1.301, with a hump near x = 0.204 between.
     title: 'Two valleys: f(x) = x⁴/4 − x² + 0.4x',
     value: (x) => x ** 4 / 4 - x * x + 0.4 * x,
     derivative: (x) => x ** 3 - 2 * x + 0.4,
-    curvature: null,
+    secondDerivative: (x) => 3 * x * x - 2,
+    minima: [-1.50523714, 1.30097599],
     domain: [-2.5, 2.5],
   },
 };

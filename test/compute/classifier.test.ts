@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { centralDifferenceGradient, createTrainer, evaluate, makeDataset, polynomialFeatures, predict } from '../../src/compute';
+import { centralDifferenceGradient, createTrainer, evaluate, makeDataset, polynomialFeatures, predict, gridPredictor } from '../../src/compute';
 
 describe('toy data sets', () => {
   it('are seeded and balanced', () => {
@@ -45,5 +45,34 @@ describe('softmax regression', () => {
     expect(evaluate(onMoons.model, moons).accuracy).toBeGreaterThan(0.9);
     const p = predict(onBlobs.model, blobs.points[0]!);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('fast paths for the training widget', () => {
+  const data = makeDataset('moons', 120, 5);
+  const trainer = createTrainer(data, { degree: 3, batchSize: 16, optimizer: { type: 'adam', lr: 0.05 }, seed: 5 });
+  for (let e = 0; e < 5; e++) trainer.epoch();
+
+  it('trainer.evaluate() equals evaluate() on the same model', () => {
+    const fast = trainer.evaluate();
+    const slow = evaluate(trainer.model, data);
+    expect(fast.accuracy).toBe(slow.accuracy);
+    expect(fast.loss).toBeCloseTo(slow.loss, 12);
+  });
+
+  it('gridPredictor gives predict()’s class and probability at every cell centre', () => {
+    const box = [-2, 2, -1.5, 1.5] as const;
+    const cells = 12;
+    const { best, confidence } = gridPredictor(3, box, cells)(trainer.model);
+    for (let j = 0; j < cells; j++) {
+      for (let i = 0; i < cells; i++) {
+        const p = predict(trainer.model, [-2 + ((i + 0.5) / cells) * 4, 1.5 - ((j + 0.5) / cells) * 3]);
+        const top = p.indexOf(Math.max(...p));
+        expect(best[j * cells + i]).toBe(top);
+        expect(confidence[j * cells + i]).toBeCloseTo(p[top]!, 12);
+      }
+    }
+    expect(() => gridPredictor(2, box, cells)(trainer.model)).toThrow(/made for degree 2, not 3/);
+    expect(() => gridPredictor(3, box, 0)).toThrow(RangeError);
   });
 });

@@ -13,6 +13,19 @@ describe('curves', () => {
       }
     }
   });
+  it('second derivatives agree with finite differences of the derivative; listed minima are minima', () => {
+    for (const curve of Object.values(curves)) {
+      for (const x of [-1.7, -0.3, 0.9, 2.1]) {
+        const [numeric] = centralDifferenceGradient(([t]) => curve.derivative(t!), [x]);
+        expect(curve.secondDerivative(x)).toBeCloseTo(numeric!, 6);
+      }
+      for (const m of curve.minima) {
+        expect(Math.abs(curve.derivative(m))).toBeLessThan(1e-7);
+        expect(curve.secondDerivative(m)).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('the double well has the minima the chapter names', () => {
     const { derivative, value } = curves.doubleWell;
     const settle = (x0: number) => descend1d(curves.doubleWell, x0, 0.05, 2000).at(-1)!;
