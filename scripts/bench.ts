@@ -43,7 +43,7 @@ console.log('\nIn headless Chromium, through the built pages');
 const inBrowser = await browserTimings();
 if ('skipped' in inBrowser) console.log(`  skipped: ${inBrowser.skipped}`);
 else {
-  for (const { name, samples, medianMs, p95Ms, maxMs } of inBrowser.timings) {
-    console.log(`  ${name.padEnd(56)} median ${medianMs.toFixed(2)} ms, p95 ${p95Ms.toFixed(2)} ms, max ${maxMs.toFixed(2)} ms (${samples} samples)`);
+  for (const { name, samples, medianMs, p95Ms, maxMs, over20ms } of inBrowser.timings) {
+    console.log(`  ${name.padEnd(56)} median ${medianMs.toFixed(1)} ms, p95 ${p95Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms; ${over20ms} of ${samples} over 20 ms`);
   }
 }

@@ -21,9 +21,10 @@ const SHAPES = ['circle', 'square', 'triangle'] as const;
 export const classShape = (label: number) => SHAPES[label % SHAPES.length]!;
 
 /**
- * Draws decision regions and data for one model. The grid predictor and the pixel buffer are made once per data
- * set and feature degree; each draw is then a pass over the cells (the predicted class's colour, more opaque where
- * the model is surer) scaled up onto the canvas, and the points as shapes with an outline on top.
+ * Draws decision regions under the data. The grid predictor and the pixel buffer are made once per data set and
+ * feature degree; each draw is then a pass over the cells (the predicted class's colour, more opaque where the model
+ * is surer) scaled up onto the regions canvas. The points, which do not change while training, sit on a second
+ * canvas on top and are drawn only when asked (rastering 300 shapes every frame cost dropped frames).
  */
 export class RegionPainter {
   readonly #predict: ReturnType<typeof gridPredictor>;
@@ -32,6 +33,7 @@ export class RegionPainter {
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
+    private readonly overlay: HTMLCanvasElement,
     private readonly data: Dataset,
     private readonly box: [number, number, number, number],
     degree: number,
@@ -42,7 +44,8 @@ export class RegionPainter {
     this.#pixels = new ImageData(cells, cells);
   }
 
-  draw(model: Model, colours: string[]): void {
+  /** Draws the regions for `model`; with `withPoints`, redraws the data points too (new data or new colours). */
+  draw(model: Model, colours: string[], withPoints: boolean): void {
     const { best, confidence } = this.#predict(model);
     const palette = colours.map(rgb);
     const k = this.data.classes;
@@ -57,12 +60,14 @@ export class RegionPainter {
     const { width, height } = this.canvas;
     context.clearRect(0, 0, width, height);
     context.drawImage(this.#cells, 0, 0, width, height);
-    this.drawPoints(context, palette);
+    if (withPoints) this.drawPoints(palette);
   }
 
-  private drawPoints(context: CanvasRenderingContext2D, palette: [number, number, number][]): void {
+  private drawPoints(palette: [number, number, number][]): void {
     const [x0, x1, y0, y1] = this.box;
-    const { width, height } = this.canvas;
+    const { width, height } = this.overlay;
+    const context = this.overlay.getContext('2d')!;
+    context.clearRect(0, 0, width, height);
     context.strokeStyle = 'rgba(0,0,0,0.7)';
     context.lineWidth = 1;
     for (let label = 0; label < this.data.classes; label++) {

@@ -117,24 +117,28 @@ describeInBrowser('gradient-descent chapter widgets', () => {
     const status = () => page.locator(`${TRAIN} [data-role="status"]`).innerText();
     const epoch = async () => Number((await status()).match(/^Epoch (\d+)/)![1]);
     expect(await status()).toBe('Epoch 0: loss 1.099 nats, accuracy 33.3%'); // zero weights: ln 3, a third right
+    // Training runs in a worker: results arrive asynchronously.
     await page.click(`${TRAIN} [data-role="step"]`);
-    expect(await epoch()).toBe(1);
+    await expect.poll(epoch).toBe(1);
     await page.click(`${TRAIN} [data-role="run"]`);
     expect(await page.getAttribute(`${TRAIN} [data-role="run"]`, 'aria-pressed')).toBe('true');
     await expect.poll(epoch, { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
     await page.click(`${TRAIN} [data-role="run"]`);
+    await expect.poll(() => page.getAttribute(`${TRAIN} [data-role="run"]`, 'aria-pressed')).toBe('false');
+    await page.waitForTimeout(100);
     const paused = await epoch();
     await page.waitForTimeout(300);
     expect(await epoch()).toBe(paused);
     const accuracy = Number((await status()).match(/accuracy ([\d.]+)%/)![1]);
     expect(accuracy).toBeGreaterThan(95);
-    expect(await page.locator(`${TRAIN} [data-role="live"]`).textContent()).toMatch(new RegExp(`^Paused at epoch ${paused}:`));
-    expect(await page.getAttribute(`${TRAIN} [data-role="regions"]`, 'aria-label')).toContain(`after ${paused} epochs`);
+    await expect.poll(() => page.locator(`${TRAIN} [data-role="live"]`).textContent()).toMatch(new RegExp(`^Paused at epoch ${paused}:`));
+    await expect.poll(() => page.getAttribute(`${TRAIN} [data-role="regions"]`, 'aria-label')).toContain(`after ${paused} epochs`);
 
     // A linear model cannot separate the spiral: the same training stays far below.
     await page.selectOption('#gd-train-degree', '1');
     expect(await epoch()).toBe(0);
     for (let k = 0; k < 20; k++) await page.click(`${TRAIN} [data-role="step"]`);
+    await expect.poll(epoch).toBe(20);
     expect(Number((await status()).match(/accuracy ([\d.]+)%/)![1])).toBeLessThan(80);
     await urlParam(page, 'gd-train.degree').toBe('1');
 
