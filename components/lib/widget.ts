@@ -1,4 +1,5 @@
 import { decodeState, encodeState, type StateOf, type StateSchema } from './url-state';
+import { parseBoundedNumber } from './numbers';
 
 /** How long after the last change the URL is updated (browsers throttle history updates during slider drags). */
 const URL_WRITE_DELAY_MS = 250;
@@ -51,6 +52,30 @@ export abstract class NotebookWidget<S extends StateSchema> extends HTMLElement 
   protected patch(change: Partial<StateOf<S>>): void {
     this.state = { ...this.state, ...change };
     this.update();
+  }
+
+  /**
+   * Wires the text field `#<id>-<key>` to the numeric state field `key`: filled from the state, parsed with the
+   * schema's bounds on every input, an inline message while invalid, and `then(value)` after each valid change.
+   * `clean` may tidy what was typed first (e.g. drop digit-group spaces).
+   */
+  protected bindNumberField(
+    key: keyof S & string,
+    label: string,
+    options: { then?: (value: number) => void; clean?: (text: string) => string } = {},
+  ): HTMLInputElement {
+    const spec = this.schema[key]!;
+    if (spec.kind !== 'number') throw new Error(`${this.localName}: "${key}" is not a number field`);
+    const field = this.find<HTMLInputElement>(`#${this.id}-${key}`);
+    field.value = String(this.state[key]);
+    field.addEventListener('input', () => {
+      const parsed = parseBoundedNumber(options.clean ? options.clean(field.value) : field.value, { ...spec, label });
+      this.fieldError(field, parsed.ok ? null : parsed.message);
+      if (!parsed.ok) return;
+      this.patch({ [key]: parsed.value } as Partial<StateOf<S>>);
+      options.then?.(parsed.value);
+    });
+    return field;
   }
 
   /** Shows (or, with null, clears) an inline error next to `input`, and marks the result stale while it stands. */
