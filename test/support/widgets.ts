@@ -1,9 +1,20 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
-/** Fails if the page shows "NaN" or "undefined" anywhere a reader can see. */
+/**
+ * Fails if the page shows "NaN" or "undefined" anywhere a reader can see, outside code: source listings and code
+ * snippets legitimately contain the word `undefined`, and whether innerText includes an off-screen listing depends
+ * on scrolling (content-visibility), so code is skipped explicitly.
+ */
 export async function expectNoBrokenNumbers(page: Page): Promise<void> {
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.parentElement?.closest('pre, code, script, style, template') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const parts: string[] = [];
+    while (walker.nextNode()) parts.push(walker.currentNode.textContent ?? '');
+    return parts.join(' ');
+  });
   expect(text).not.toMatch(/\bNaN\b/);
   expect(text).not.toMatch(/\bundefined\b/);
 }
