@@ -17,12 +17,35 @@ export abstract class NotebookWidget<S extends StateSchema> extends HTMLElement 
   #urlTimer: ReturnType<typeof setTimeout> | undefined;
   #linkErrors: string[] = [];
 
+  /**
+   * Widgets whose first render is costly (simulations, images) set this: they start only when they come within a
+   * screen of the viewport, so a reader opening the chapter at the top does not wait for them.
+   */
+  protected readonly startWhenVisible: boolean = false;
+
   connectedCallback(): void {
     // Start from the placement's own state (rendered into data-state by WidgetFrame), then apply the page's URL.
     const placement = decodeState(this.dataset['state'] ?? '', this.id, this.schema).values;
     const { values, errors } = decodeState(location.search, this.id, this.schema);
     this.state = { ...this.defaults, ...placement, ...values };
     this.#linkErrors = errors;
+    if (!this.startWhenVisible || !('IntersectionObserver' in window)) {
+      this.start();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        this.start();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(this);
+  }
+
+  private start(): void {
+    this.dataset['started'] = '';
     this.setup();
     this.update();
   }

@@ -43,6 +43,7 @@ const frameGaps = (page: Page): Promise<number[]> =>
  */
 async function playgroundUpdates(page: Page, base: string, runs: number): Promise<Timing> {
   await page.goto(`${base}convolution/?conv-playground.k=0,1,2,4,5,6,7,8`);
+  await page.locator('#conv-playground').scrollIntoViewIfNeeded(); // it starts when it comes into view
   await page.locator('#conv-playground figure[data-map]').nth(7).waitFor();
   await page.evaluate(() => performance.clearMeasures('conv-playground-update'));
   for (let i = 0; i < runs; i++) await page.fill('#conv-playground-d', String(1 + (i % 2)));
@@ -58,6 +59,7 @@ async function playgroundUpdates(page: Page, base: string, runs: number): Promis
 async function trainingFrames(page: Page, base: string): Promise<Timing[]> {
   await page.goto(`${base}gradient-descent/`);
   await page.locator('#gd-train').scrollIntoViewIfNeeded();
+  await page.locator('#gd-train[data-started]').waitFor({ state: 'attached' });
   const idle = await frameGaps(page);
   await page.evaluate(() => performance.clearMeasures('gd-train-frame'));
   await page.click('#gd-train [data-role="run"]');

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { conv2d, im2col, kernelMatrix, matmul, seededRandom } from '../../src/compute';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
-import { expectNoBrokenNumbers, isStale, typeInto, urlParam } from '../support/widgets';
+import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam } from '../support/widgets';
 
 const WINDOW = '#conv-window';
 const PARAMS = '#conv-params';
@@ -177,6 +177,8 @@ describeInBrowser('convolution chapter widgets', () => {
   it('image playground: maps from the bundled picture, identity reproduces it, stride, ReLU, typed kernels, bad input', async () => {
     const { page, consoleErrors, failedRequests } = await openPage('convolution/');
     const captions = () => page.locator(`${PLAYGROUND} figure[data-map] figcaption`).allInnerTexts();
+    expect(await captions()).toEqual([]); // far down the page, it has not started yet
+    await startWidget(page, PLAYGROUND);
     await expect.poll(captions).toHaveLength(4);
     expect((await captions())[0]).toMatch(/^Box blur: 256×256, values 0\.\d+ to 0\.\d+$/);
     expect((await captions())[1]).toMatch(/^Sobel x: 256×256, values −\d/);
@@ -217,6 +219,7 @@ describeInBrowser('convolution chapter widgets', () => {
   it("image playground: the reader's own image is used locally; a non-image and a too-small image are explained", async () => {
     const { page, consoleErrors, failedRequests } = await openPage('convolution/');
     const captions = () => page.locator(`${PLAYGROUND} figure[data-map] figcaption`).allInnerTexts();
+    await startWidget(page, PLAYGROUND);
     await expect.poll(captions).toHaveLength(4);
     const sent: string[] = [];
     page.on('request', (request) => {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { runOptimizer, surfaces } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
-import { expectNoBrokenNumbers, isStale, typeInto, urlParam } from '../support/widgets';
+import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam } from '../support/widgets';
 
 const ONE_D = '#gd-1d';
 const RACE = '#gd-race';
@@ -51,6 +51,7 @@ describeInBrowser('gradient-descent chapter widgets', () => {
   it('optimiser race: contours, trajectories equal to runOptimizer, start point by keyboard and click, surfaces, bad input', async () => {
     const { page, consoleErrors } = await openPage('gradient-descent/');
     const legend = () => page.locator(`${RACE} [data-role="legend"] li`).allInnerTexts();
+    await startWidget(page, RACE);
     expect(await page.locator(`${RACE} .race-contour`).count()).toBeGreaterThan(8);
     // The animation runs to the last step; the numbers then are runOptimizer's.
     await expect.poll(async () => (await legend())[3], { timeout: 8000 }).toMatch(/^ Adam \(diamond\): step 500/);
@@ -100,6 +101,7 @@ describeInBrowser('gradient-descent chapter widgets', () => {
 
   it('optimiser race under prefers-reduced-motion: nothing animates, every step is shown at once', async () => {
     const { page, consoleErrors } = await openPage('gradient-descent/', { reducedMotion: 'reduce' });
+    await startWidget(page, RACE);
     expect((await page.locator(`${RACE} [data-role="legend"] li`).allInnerTexts())[0]).toMatch(/step 500/);
     expect(await page.getAttribute(`${RACE} [data-role="play"]`, 'aria-pressed')).toBe('false');
     expect(await page.inputValue('#gd-race-at')).toBe('500');
@@ -111,6 +113,7 @@ describeInBrowser('gradient-descent chapter widgets', () => {
     const { page, consoleErrors } = await openPage('gradient-descent/');
     const status = () => page.locator(`${TRAIN} [data-role="status"]`).innerText();
     const epoch = async () => Number((await status()).match(/^Epoch (\d+)/)![1]);
+    await startWidget(page, TRAIN);
     expect(await status()).toBe('Epoch 0: loss 1.099 nats, accuracy 33.3%'); // zero weights: ln 3, a third right
     // Training runs in a worker: results arrive asynchronously.
     await page.click(`${TRAIN} [data-role="step"]`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { startAllWidgets } from '../support/widgets';
 
 /** Every page the sitemap lists, as a path relative to the site root. */
 const sitemapPaths = [...readFileSync('dist/sitemap-0.xml', 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) =>
@@ -18,6 +19,8 @@ describeInBrowser('every page in the sitemap', () => {
     '/$path ($scheme): loads cleanly, only from its own origin, with 0 axe violations',
     async ({ path, scheme }) => {
       const { page, consoleErrors, failedRequests, foreignRequests } = await openPage(path, { colorScheme: scheme });
+      // Every widget drawn (some start only near the viewport), so axe sees what a reader scrolling down sees.
+      await startAllWidgets(page);
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
       expect(consoleErrors).toEqual([]);

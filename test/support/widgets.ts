@@ -37,3 +37,16 @@ export const isStale = (page: Page, widget: string): Promise<boolean> =>
  */
 export const urlParam = (page: Page, key: string) =>
   expect.poll(() => new URL(page.url()).searchParams.get(key), { timeout: 5000, interval: 100 });
+
+/** Scrolls a widget into view and waits until it has started (some widgets start only when near the viewport). */
+export async function startWidget(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await page.locator(`${selector}[data-started]`).waitFor({ state: 'attached' });
+}
+
+/** Starts every widget on the page, one after another, then returns to the top. */
+export async function startAllWidgets(page: Page): Promise<void> {
+  const ids = await page.locator('[data-widget]').evaluateAll((widgets) => widgets.map((w) => w.id));
+  for (const id of ids) await startWidget(page, `#${id}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
