@@ -148,9 +148,12 @@ export abstract class NotebookWidget<S extends StateSchema> extends HTMLElement 
 
   private scheduleUrlWrite(): void {
     clearTimeout(this.#urlTimer);
+    // Marked while a write is due, so a test can wait for the URL to be complete before it reloads the page.
+    this.toggleAttribute('data-url-pending', true);
     this.#urlTimer = setTimeout(() => {
       const search = encodeState(location.search, this.id, this.state);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+      this.removeAttribute('data-url-pending');
     }, URL_WRITE_DELAY_MS);
   }
 }

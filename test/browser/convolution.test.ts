@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { conv2d, im2col, kernelMatrix, matmul, seededRandom } from '../../src/compute';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
-import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam } from '../support/widgets';
+import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const WINDOW = '#conv-window';
 const PARAMS = '#conv-params';
@@ -57,6 +57,8 @@ describeInBrowser('convolution chapter widgets', () => {
     expect(await page.locator(`${WINDOW} [data-role="input-caption"]`).innerText()).toContain('5 fall on padding');
     expect(await page.locator(`${WINDOW} [data-role="size"]`).innerText()).toContain('Hₒ = ⌊(5 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = 3');
     await urlParam(page, 'conv-window.s').toBe('2');
+    await urlParam(page, 'conv-window.p').toBe('1');
+    await urlWritten(page);
 
     // A shared link restores the configuration.
     await page.reload();

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
-import { expectNoBrokenNumbers, isStale, typeInto, urlParam } from '../support/widgets';
+import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 describeInBrowser('receptive-field widgets', () => {
   useBrowser();
@@ -42,7 +42,7 @@ describeInBrowser('receptive-field widgets', () => {
     expect(await page.locator(`${T} [data-role="rows"] tr th`).nth(1).textContent()).toBe('conv1');
 
     // The edited network survives a reload through the URL.
-    await page.waitForTimeout(400);
+    await urlWritten(page);
     const layers = new URL(page.url()).searchParams.get('network-table.layers');
     await page.reload();
     // Names are not in the URL (numbers only): a reloaded custom network names layers by kind and position.

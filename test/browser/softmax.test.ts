@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
-import { expectNoBrokenNumbers, isStale, typeInto, urlParam } from '../support/widgets';
+import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const EXPLORER = '#softmax-logits';
 const JACOBIAN = '#softmax-jacobian';
@@ -52,6 +52,7 @@ describeInBrowser('softmax chapter widgets', () => {
     await expectNoBrokenNumbers(page);
 
     // Reloading the URL restores the state.
+    await urlWritten(page);
     await page.reload();
     expect(await values()).toHaveLength(4);
     expect(await page.inputValue('#softmax-logits-t')).toBe('20');

@@ -50,3 +50,8 @@ export async function startAllWidgets(page: Page): Promise<void> {
   for (const id of ids) await startWidget(page, `#${id}`);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
+
+/** Waits until no widget has a URL write pending (call before reloading a page to test a shared link). */
+export async function urlWritten(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-url-pending]') === null);
+}
