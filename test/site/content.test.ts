@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
+import { conv2d, flipKernel } from '../../src/compute';
 
 const pages = htmlFiles('dist').map((file) => ({ file, document: readDocument('dist', file) }));
 
@@ -51,5 +52,33 @@ describe('search index configuration', () => {
     const chapters = pages.filter(({ document }) => document.querySelector('.chapter-number'));
     expect(chapters.length).toBeGreaterThan(0);
     for (const { document } of chapters) expect(document.querySelector('main[data-pagefind-body]')).not.toBeNull();
+  });
+});
+
+describe("the convolution chapter's worked example is what conv2d computes", () => {
+  const { document } = pages.find(({ file }) => file === 'convolution/index.html')!;
+  /** Every pmatrix in the TeX of the section's formulas, in reading order, as rows of numbers. */
+  function sectionMatrices(headingId: string): number[][][] {
+    const heading = document.getElementById(headingId)!.closest('h2')!;
+    const tex: string[] = [];
+    for (let node = heading.nextElementSibling; node && node.tagName !== 'H2'; node = node.nextElementSibling) {
+      for (const annotation of node.querySelectorAll('annotation')) tex.push(annotation.textContent!);
+    }
+    return [...tex.join(' ').matchAll(/\\begin\{pmatrix\}([\s\S]*?)\\end\{pmatrix\}/g)].map(([, body]) =>
+      body!.split('\\\\').map((row) => row.split('&').map((entry) => Number(entry.trim()))),
+    );
+  }
+  const asTensor = (m: number[][], leading: number[]) => ({ shape: [...leading, m.length, m[0]!.length], data: Float64Array.from(m.flat()) });
+  const asRows = (data: ArrayLike<number>, cols: number) => Array.from({ length: data.length / cols }, (_, r) => Array.from(data).slice(r * cols, (r + 1) * cols));
+
+  it('input and kernel, the map, the stride-2 padded map, the flipped kernel and true convolution', () => {
+    const [x, w, map, strided, flipped, convolved] = sectionMatrices('a-worked-example');
+    expect(convolved).toBeDefined();
+    const input = asTensor(x!, [1]);
+    const weight = asTensor(w!, [1, 1]);
+    expect(asRows(conv2d(input, weight).data, 3)).toEqual(map);
+    expect(asRows(conv2d(input, weight, null, { stride: 2, padding: 1 }).data, 3)).toEqual(strided);
+    expect(asRows(flipKernel(weight).data, 3)).toEqual(flipped);
+    expect(asRows(conv2d(input, flipKernel(weight)).data, 3)).toEqual(convolved);
   });
 });
