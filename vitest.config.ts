@@ -27,6 +27,9 @@ export default defineConfig({
           globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // What the page does asynchronously (loading the search index, decoding an image, a worker's first
+          // report) can take well over expect.poll's default 1 s on a busy CI machine.
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium per file; two cores, so two files at a time.
           maxWorkers: 2,
           sequence: { groupOrder: 2 },
