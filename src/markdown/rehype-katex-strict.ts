@@ -2,6 +2,7 @@ import rehypeKatex, { type Options } from 'rehype-katex';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { displayMathHeightEm } from './display-math-height';
 
 /** KaTeX options shared by every page: MathML is kept for screen readers next to the visual HTML. */
 export const katexOptions: Options = { output: 'htmlAndMathml', strict: 'error' };
@@ -21,7 +22,7 @@ export function rehypeKatexStrict(options?: Options) {
     (render as (tree: Root, file: VFile) => void)(tree, file);
     const failures = file.messages.slice(seen).filter((message) => message.source === 'rehype-katex');
     if (failures.length === 0) {
-      makeDisplayMathFocusable(tree);
+      prepareDisplayMath(tree);
       return;
     }
     const where = file.path || '<unknown file>';
@@ -38,12 +39,23 @@ export function rehypeKatexStrict(options?: Options) {
 }
 
 /**
- * Wide display math scrolls horizontally inside its block (see global.css); a tab stop lets keyboard users scroll
- * it too, and gives the block the MathML's accessible name.
+ * Wide display math scrolls horizontally inside its block (see content.css); a tab stop lets keyboard users scroll
+ * it too, and gives the block the MathML's accessible name. Each block also carries its height (`--math-height`),
+ * which the stylesheet reserves while the block is skipped by `content-visibility: auto`.
  */
-function makeDisplayMathFocusable(tree: Root): void {
+function prepareDisplayMath(tree: Root): void {
   visit(tree, 'element', (element: Element) => {
-    const classes = element.properties['className'];
-    if (Array.isArray(classes) && classes.includes('katex-display')) element.properties['tabIndex'] = 0;
+    if (!hasClass(element, 'katex-display')) return;
+    element.properties['tabIndex'] = 0;
+    let katexHtml: Element | undefined;
+    visit(element, 'element', (inner: Element) => {
+      if (!katexHtml && hasClass(inner, 'katex-html')) katexHtml = inner;
+    });
+    if (katexHtml) element.properties['style'] = `--math-height:${displayMathHeightEm(katexHtml).toFixed(3)}em`;
   });
+}
+
+function hasClass(element: Element, name: string): boolean {
+  const classes = element.properties['className'];
+  return Array.isArray(classes) && classes.includes(name);
 }

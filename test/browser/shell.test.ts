@@ -139,4 +139,26 @@ describeInBrowser('the site shell', () => {
     expect(focusable).toBe(true);
     await page.context().close();
   });
+
+  // Display formulas are skipped until they near the viewport (content-visibility: auto) and hold the height written
+  // at build time meanwhile; if that height were wrong, laying them out would shift the page under the reader.
+  it.each(['convolution/', 'entropy/', 'kl-divergence/', 'softmax/', 'gradient-descent/', 'notation/'])(
+    '%s: every display formula reserves its own height',
+    async (path) => {
+      for (const width of [412, 1280]) {
+        const { page } = await openPage(path, { viewport: { width, height: 900 } });
+        await page.evaluate(() => document.fonts.ready);
+        const mismatches = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.katex-display')].flatMap((block, i) => {
+            const reserved = Number.parseFloat(getComputedStyle(block).containIntrinsicHeight.replace('auto', ''));
+            block.style.contentVisibility = 'visible';
+            const actual = block.getBoundingClientRect().height;
+            return Math.abs(reserved - actual) <= 1.5 ? [] : [`#${i}: reserved ${reserved}px, laid out ${actual}px`];
+          }),
+        );
+        expect(mismatches, `at ${width} px`).toEqual([]);
+        await page.context().close();
+      }
+    },
+  );
 });

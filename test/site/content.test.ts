@@ -18,6 +18,20 @@ describe('math in the built pages', () => {
     expect(displays.length).toBeGreaterThan(0);
     for (const display of displays) expect(display.getAttribute('tabindex')).toBe('0');
   });
+
+  it.each(pages)('$file: preloads the main math fonts exactly when it shows math, the same files the stylesheet uses', ({ file, document }) => {
+    const preloads = [...document.querySelectorAll('link[rel="preload"][as="font"]')].map((link) => link.getAttribute('href')!);
+    if (!document.querySelector('.katex')) {
+      expect(preloads).toEqual([]);
+      return;
+    }
+    expect(preloads.map((href) => /KaTeX_[\w-]+?(?=\.)/.exec(href)?.[0]).sort()).toEqual(['KaTeX_Main-Regular', 'KaTeX_Math-Italic']);
+    const css = [...document.querySelectorAll('link[rel="stylesheet"]')]
+      .map((link) => readFileSync(`dist${link.getAttribute('href')!}`, 'utf8'))
+      .join('\n');
+    for (const href of preloads) expect(css, `${file} preloads ${href}`).toContain(`url(${href})`);
+    for (const link of document.querySelectorAll('link[rel="preload"][as="font"]')) expect(link.hasAttribute('crossorigin')).toBe(true);
+  });
 });
 
 describe('code listings are cut from the tested source', () => {

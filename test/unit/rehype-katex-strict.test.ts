@@ -17,6 +17,12 @@ describe('rehypeKatexStrict', () => {
     expect(out).not.toContain('katex-error');
   });
 
+  it('makes display math focusable and writes its height for the stylesheet', async () => {
+    const out = String(await compileChapter('$$\n\\frac{1}{2}\n$$\n'));
+    expect(out).toMatch(/tabIndex: "0"/);
+    expect(out).toMatch(/"--math-height": "\d+\.\d{3}em"/);
+  });
+
   it('fails on a bad formula, naming the file, line and column', async () => {
     const text = '# Title\n\nSome prose.\n\nHere $\\frac{1}{$ breaks.\n';
     await expect(compileChapter(text, 'content/broken.mdx')).rejects.toThrow(/content\/broken\.mdx:5:6: .*KaTeX parse error/);
