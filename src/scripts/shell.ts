@@ -1,6 +1,7 @@
 /**
- * The shell's behaviour on every page: theme choice, the search shortcut (the search UI itself is loaded only when
- * opened), and the table of contents' scroll-spy. Everything else in the shell works without JavaScript.
+ * The shell's behaviour on every page: the theme choice, and small listeners that fetch the rest only when needed —
+ * the search UI (and Pagefind's index) when search is opened, the table of contents' scroll-spy when the page first
+ * scrolls. Everything else in the shell works without JavaScript.
  */
 
 type ThemeChoice = 'auto' | 'light' | 'dark';
@@ -47,31 +48,13 @@ function wireSearch(): void {
   });
 }
 
-function wireScrollSpy(): void {
-  const links = [...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
-  const headings = links
-    .map((link) => document.getElementById(decodeURIComponent(link.hash.slice(1))))
-    .filter((heading): heading is HTMLElement => heading !== null);
-  if (headings.length === 0) return;
-  let queued = false;
-  const mark = (): void => {
-    queued = false;
-    // The current section is the last heading above the upper third of the viewport.
-    const limit = window.innerHeight / 3;
-    let current = headings[0]!;
-    for (const heading of headings) if (heading.getBoundingClientRect().top <= limit) current = heading;
-    for (const link of links) {
-      if (link.hash === `#${encodeURIComponent(current.id)}` || link.hash === `#${current.id}`) {
-        link.setAttribute('aria-current', 'true');
-      } else link.removeAttribute('aria-current');
-    }
-  };
-  addEventListener('scroll', () => {
-    if (!queued) (queued = true), requestAnimationFrame(mark);
-  }, { passive: true });
-  mark();
+function wireScrollSpyOnDemand(): void {
+  if (!document.querySelector('.toc a')) return;
+  // Until the page scrolls the server-rendered mark on "Overview" is right. Opening a #fragment scrolls too.
+  const load = (): void => void import('./scroll-spy').then(({ wireScrollSpy }) => wireScrollSpy());
+  addEventListener('scroll', load, { once: true, passive: true });
 }
 
 wireThemeSelect();
 wireSearch();
-wireScrollSpy();
+wireScrollSpyOnDemand();

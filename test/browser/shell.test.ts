@@ -117,11 +117,20 @@ describeInBrowser('the site shell', () => {
     const { page } = await openPage('softmax/', { viewport: { width: 1400, height: 800 } });
     const links = page.locator('.toc a');
     expect(await links.count()).toBeGreaterThan(2);
+    // At the top, before any scrolling (the scroll-spy's code is not even loaded yet), "Overview" is marked.
+    expect(await page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe('#top');
     const last = links.last();
     const target = (await last.getAttribute('href'))!;
     await page.locator(target).scrollIntoViewIfNeeded();
     await page.evaluate((id) => document.querySelector(id)!.scrollIntoView({ block: 'start' }), target);
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(target);
+    await page.context().close();
+  });
+
+  it('a page opened at a section marks that section', async () => {
+    const { page } = await openPage('softmax/#temperature', { viewport: { width: 1400, height: 800 } });
+    await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe('#temperature');
+    expect(await page.locator('.toc a[aria-current="true"]').count()).toBe(1);
     await page.context().close();
   });
 
