@@ -76,7 +76,7 @@ describeInBrowser('receptive-field widgets', () => {
     await page.context().close();
   });
 
-  it('RF explorer: arrow keys move the unit; every layer shows its window', async () => {
+  it('RF explorer: arrow keys, hover and click move the unit; every layer shows its window, padding and centre', async () => {
     const { page, consoleErrors } = await openPage('receptive-field/');
     const W = '#rf-explorer';
     const lines = () => page.locator(`${W} [data-role="text"] li`).allInnerTexts();
@@ -85,8 +85,25 @@ describeInBrowser('receptive-field widgets', () => {
     await page.focus(`${W} [data-role="svg"]`);
     await page.keyboard.press('Home');
     expect((await lines()).at(-1)).toBe('image: units −64…130, 195 wide (64 of them padding)'.replace('−', '-'));
+    // The padding zone is drawn (hatched) on the rows whose window reaches past the map, and every row has its centre.
+    expect(await page.locator(`${W} .stack-pad`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`${W} .stack-centre`).count()).toBe((await lines()).length);
     await page.keyboard.press('End');
     expect(await page.getAttribute(`${W} [data-role="svg"]`, 'aria-valuenow')).toBe('4');
+
+    // Hovering with a mouse and clicking pick the unit under the pointer (pool5 has 5 units across the top row).
+    const unitCentre = (unit: number) =>
+      page.locator(`${W} [data-role="svg"]`).evaluate((svg: SVGSVGElement, i) => {
+        const point = new DOMPoint(70 + ((i + 0.5) * (640 - 70 - 6)) / 5, 13).matrixTransform(svg.getScreenCTM()!);
+        return { x: point.x, y: point.y };
+      }, unit);
+    const one = await unitCentre(1);
+    await page.mouse.move(one.x, one.y);
+    await expect.poll(() => page.getAttribute(`${W} [data-role="svg"]`, 'aria-valuenow')).toBe('1');
+    expect((await lines()).at(-1)).toBe('image: units -32…162, 195 wide (32 of them padding)');
+    const three = await unitCentre(3);
+    await page.mouse.click(three.x, three.y);
+    expect(await page.getAttribute(`${W} [data-role="svg"]`, 'aria-valuenow')).toBe('3');
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
