@@ -5,7 +5,7 @@ import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '
 describeInBrowser('receptive-field widgets', () => {
   useBrowser();
 
-  it('network table: presets, editing cells, reordering, adding, bad input, URL state', async () => {
+  it('network table: presets, editing cells, kind and ceil_mode, reordering, removing, adding, bad input, URL state', async () => {
     const { page, consoleErrors } = await openPage('receptive-field/');
     const T = '#network-table';
     const lastRow = () => page.locator(`${T} [data-role="rows"] tr`).last().locator('.result').allInnerTexts();
@@ -30,6 +30,17 @@ describeInBrowser('receptive-field widgets', () => {
     await typeInto(page, '#network-table-input', 'abc');
     expect(await page.locator('#network-table-input-error').textContent()).toMatch(/must be a number/);
     await typeInto(page, '#network-table-input', '224');
+
+    // ceil_mode: pool5's last window (start 8 of a 10-wide map) starts inside, so ceil gives 5 windows, not 4.
+    await page.check(`${T} [aria-label="pool5: ceil mode (pooling only)"]`);
+    expect(await lastRow()).toEqual(['5', '32', '227', '64']);
+    // Kind: a convolution has no ceil mode, and the message says so.
+    await page.selectOption(`${T} [aria-label="pool5: kind"]`, { label: 'conv' });
+    expect(await page.locator(`${T} [data-role="message"]`).textContent()).toMatch(/"pool5": ceil_mode applies to pooling layers only/);
+    await page.selectOption(`${T} [aria-label="pool5: kind"]`, { label: 'avgpool' });
+    expect(await lastRow()).toEqual(['5', '32', '227', '64']);
+    await page.uncheck(`${T} [aria-label="pool5: ceil mode (pooling only)"]`);
+    expect(await lastRow()).toEqual(['4', '32', '227', '64']);
 
     // Reorder and add with the keyboard-reachable buttons.
     const rowsBefore = await page.locator(`${T} [data-role="rows"] tr`).count();
