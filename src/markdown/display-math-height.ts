@@ -35,7 +35,8 @@ function childElements(element: Element): Element[] {
   return element.children.filter((child: ElementContent): child is Element => child.type === 'element');
 }
 
-function hasClass(element: Element, name: string): boolean {
+/** Whether a hast element has the class `name`. */
+export function hasClass(element: Element, name: string): boolean {
   const classes = element.properties['className'];
   return Array.isArray(classes) && classes.includes(name);
 }

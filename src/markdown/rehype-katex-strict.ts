@@ -1,8 +1,8 @@
 import rehypeKatex, { type Options } from 'rehype-katex';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { displayMathHeightEm } from './display-math-height';
+import { displayMathHeightEm, hasClass } from './display-math-height';
 
 /** KaTeX options shared by every page: MathML is kept for screen readers next to the visual HTML. */
 export const katexOptions: Options = { output: 'htmlAndMathml', strict: 'error' };
@@ -49,13 +49,11 @@ function prepareDisplayMath(tree: Root): void {
     element.properties['tabIndex'] = 0;
     let katexHtml: Element | undefined;
     visit(element, 'element', (inner: Element) => {
-      if (!katexHtml && hasClass(inner, 'katex-html')) katexHtml = inner;
+      if (!hasClass(inner, 'katex-html')) return;
+      katexHtml = inner;
+      return EXIT;
     });
     if (katexHtml) element.properties['style'] = `--math-height:${displayMathHeightEm(katexHtml).toFixed(3)}em`;
+    return SKIP; // nothing inside a formula is another formula
   });
-}
-
-function hasClass(element: Element, name: string): boolean {
-  const classes = element.properties['className'];
-  return Array.isArray(classes) && classes.includes(name);
 }
