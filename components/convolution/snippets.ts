@@ -1,18 +1,20 @@
 /** The "reproduce in code" snippets of the convolution widgets, shared by the server render and the client. */
 import { arrayForCode } from '../lib/format';
+import type { Matrix } from '../lib/fields';
 
 const shape = (dims: readonly number[]) => `[${dims.join(', ')}]`;
 
 /** conv2d and windowTerms on a one-channel input and one kernel. */
 export function slidingWindowSnippet(
-  input: readonly number[], inputShape: readonly [number, number],
-  kernel: readonly number[], kernelShape: readonly [number, number],
-  options: { s: number; p: number; d: number }, at: readonly [number, number],
+  input: Matrix,
+  kernel: Matrix,
+  options: { s: number; p: number; d: number },
+  at: readonly [number, number],
 ): string {
   return [
     "import { conv2d, windowTerms } from './src/compute';",
-    `const input = { shape: ${shape([1, ...inputShape])}, data: Float64Array.from(${arrayForCode(input)}) };`,
-    `const weight = { shape: ${shape([1, 1, ...kernelShape])}, data: Float64Array.from(${arrayForCode(kernel)}) };`,
+    `const input = { shape: ${shape([1, input.rows, input.cols])}, data: Float64Array.from(${arrayForCode(input.values)}) };`,
+    `const weight = { shape: ${shape([1, 1, kernel.rows, kernel.cols])}, data: Float64Array.from(${arrayForCode(kernel.values)}) };`,
     `const options = { stride: ${options.s}, padding: ${options.p}, dilation: ${options.d} };`,
     'const map = conv2d(input, weight, null, options);',
     `const { terms, sum } = windowTerms(input, weight, null, { kernel: 0, y: ${at[0]}, x: ${at[1]} }, options);`,

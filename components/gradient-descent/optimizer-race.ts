@@ -1,28 +1,17 @@
 /**
- * Behaviour of OptimizerRace.astro: runs the chosen optimisers on a surface with `runOptimizer`, draws the contours
+ * Behaviour of OptimizerRace.astro, loaded when the widget comes near the viewport: runs the chosen optimisers on a surface with `runOptimizer`, draws the contours
  * (d3-contour), the paths and the loss per step, and animates them unless the reader prefers reduced motion.
  */
 import { contours } from 'd3-contour';
 import { contourLevels, runOptimizer, sampleSurface, surfaces } from '../../src/compute';
 import { NotebookWidget, defineWidget, prefersReducedMotion } from '../lib/widget';
-import { parseBoundedNumber } from '../lib/numbers';
 import { formatNumber } from '../lib/format';
 import { svgElement } from '../lib/svg';
-import type { StateSchema } from '../lib/url-state';
+import type { SpecState } from '../lib/spec';
 import { axes, linear, linePath } from './plot';
-import { RACERS, RACE_DEFAULTS, markerPath, racerConfig } from './racers';
-import { raceSnippet } from './snippets';
+import { RACERS, markerPath, racerConfig } from './racers';
+import { optimizerRaceSpec } from './optimizer-race.spec';
 
-const schema = {
-  surface: { kind: 'choice', options: ['bowl', 'ravine', 'rosenbrock', 'himmelblau', 'saddle'] },
-  x0: { kind: 'number', min: -5, max: 5 },
-  y0: { kind: 'number', min: -5, max: 5 },
-  on: { kind: 'numbers', min: 0, max: 3, integer: true, minLength: 0, maxLength: 4 },
-  lr: { kind: 'numbers', min: 0, max: 10, minLength: 4, maxLength: 4 },
-  m: { kind: 'number', min: 0, max: 0.99 },
-  nesterov: { kind: 'flag' },
-  steps: { kind: 'number', min: 10, max: 1000, integer: true },
-} as const satisfies StateSchema;
 const MAP = { left: 40, right: 410, top: 10, bottom: 380 };
 const LOSS = { left: 52, right: 410, top: 10, bottom: 250 };
 const GRID = 80;
@@ -30,10 +19,8 @@ const ANIMATION_MS = 2500;
 
 type Run = ReturnType<typeof runOptimizer> & { index: number };
 
-class OptimizerRace extends NotebookWidget<typeof schema> {
-  protected readonly schema = schema;
-  protected readonly defaults = { surface: 'rosenbrock' as const, x0: -1.5, y0: 2.5, on: [0, 1, 2, 3], lr: [0.001, 0.0005, 0.01, 0.1], m: 0.9, nesterov: false, steps: 500 };
-  protected override readonly startWhenVisible = true;
+class OptimizerRace extends NotebookWidget<typeof optimizerRaceSpec.fields> {
+  protected readonly spec = optimizerRaceSpec;
   #runs: Run[] = [];
   #shown = 0;
   #frame = 0;
@@ -41,43 +28,21 @@ class OptimizerRace extends NotebookWidget<typeof schema> {
   /** The contours, minima and axes: redrawn only when the surface changes. */
   #background: SVGElement[] = [];
 
-  protected setup(): void {
-    const surface = this.find<HTMLSelectElement>(`#${this.id}-surface`);
-    surface.value = this.state.surface;
-    surface.addEventListener('change', () => {
-      const name = schema.surface.options.find((o) => o === surface.value);
-      if (!name) return;
-      const { start, lr } = RACE_DEFAULTS[name];
-      this.patch({ surface: name, x0: start[0], y0: start[1], lr: [...lr] });
-      this.syncFields();
-    });
-    for (const [key, label] of [['x0', 'Start x'], ['y0', 'Start y'], ['steps', 'The number of steps'], ['m', 'The momentum']] as const) this.bindNumberField(key, label);
-    RACERS.forEach((racer, i) => {
-      const field = this.find<HTMLInputElement>(`#${this.id}-lr${i}`);
-      field.addEventListener('input', () => {
-        const parsed = parseBoundedNumber(field.value, { min: 0, max: 10, label: `${racer.name}'s learning rate` });
-        this.fieldError(field, parsed.ok ? null : parsed.message);
-        if (parsed.ok) this.patch({ lr: this.state.lr.map((v, j) => (j === i ? parsed.value : v)) });
-      });
-    });
-    const boxes = [...this.querySelectorAll<HTMLInputElement>('input[data-racer]')];
-    boxes.forEach((box) => box.addEventListener('change', () => this.patch({ on: boxes.filter((b) => b.checked).map((b) => Number(b.dataset['racer'])) })));
-    const nesterov = this.find<HTMLInputElement>('[data-role="nesterov"]');
-    nesterov.addEventListener('change', () => this.patch({ nesterov: nesterov.checked }));
-    this.find('[data-role="play"]').addEventListener('click', () => this.playPaths(true));
+  protected override setup(): void {
+    this.on(this.find('[data-role="play"]'), 'click', () => this.playPaths(true));
     const at = this.find<HTMLInputElement>(`#${this.id}-at`);
-    at.addEventListener('input', () => {
+    this.on(at, 'input', () => {
       this.stop();
       this.#shown = Number(at.value);
       this.draw();
     });
     const map = this.find<SVGSVGElement>('[data-role="map"]');
-    map.addEventListener('click', (event) => {
+    this.on<MouseEvent>(map, 'click', (event) => {
       const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(map.getScreenCTM()!.inverse());
       const [x, y] = this.toData(point.x, point.y);
       this.moveStart(x, y);
     });
-    map.addEventListener('keydown', (event) => {
+    this.on<KeyboardEvent>(map, 'keydown', (event) => {
       const [x0, x1, y0, y1] = surfaces[this.state.surface].domain;
       const dx = ((x1 - x0) / 40) * (event.shiftKey ? 5 : 1);
       const dy = ((y1 - y0) / 40) * (event.shiftKey ? 5 : 1);
@@ -86,34 +51,16 @@ class OptimizerRace extends NotebookWidget<typeof schema> {
       event.preventDefault();
       this.moveStart(this.state.x0 + move[0]!, this.state.y0 + move[1]!);
     });
-    this.syncFields();
   }
 
   disconnectedCallback(): void {
     this.stop();
   }
 
-  /** Puts the state's values into the form fields (after a surface change resets them). */
-  private syncFields(): void {
-    const set = (selector: string, value: string) => {
-      const field = this.find<HTMLInputElement>(selector);
-      field.value = value;
-      this.fieldError(field, null);
-    };
-    set(`#${this.id}-x0`, formatNumber(this.state.x0, 4).replace('−', '-'));
-    set(`#${this.id}-y0`, formatNumber(this.state.y0, 4).replace('−', '-'));
-    set(`#${this.id}-steps`, String(this.state.steps));
-    set(`#${this.id}-m`, String(this.state.m));
-    this.state.lr.forEach((v, i) => set(`#${this.id}-lr${i}`, String(v)));
-    this.querySelectorAll<HTMLInputElement>('input[data-racer]').forEach((box) => (box.checked = this.state.on.includes(Number(box.dataset['racer']))));
-    this.find<HTMLInputElement>('[data-role="nesterov"]').checked = this.state.nesterov;
-  }
-
   private moveStart(x: number, y: number): void {
     const [x0, x1, y0, y1] = surfaces[this.state.surface].domain;
     const round = (v: number) => Math.round(v * 1000) / 1000;
-    this.patch({ x0: round(Math.min(x1, Math.max(x0, x))), y0: round(Math.min(y1, Math.max(y0, y))) });
-    this.syncFields();
+    this.set({ x0: round(Math.min(x1, Math.max(x0, x))), y0: round(Math.min(y1, Math.max(y0, y))) });
   }
 
   private scales() {
@@ -126,17 +73,17 @@ class OptimizerRace extends NotebookWidget<typeof schema> {
     return [linear([MAP.left, MAP.right], [x0, x1])(px), linear([MAP.bottom, MAP.top], [y0, y1])(py)];
   }
 
-  protected render(): void {
-    const surface = surfaces[this.state.surface];
-    const { x0, y0, steps, m, nesterov } = this.state;
+  protected render(state: SpecState<typeof optimizerRaceSpec>): void {
+    const surface = surfaces[state.surface];
+    const { x0, y0, steps, m, nesterov } = state;
     const [dx0, dx1, dy0, dy1] = surface.domain;
     if (x0 < dx0 || x0 > dx1 || y0 < dy0 || y0 > dy1) throw new RangeError(`The start (${formatNumber(x0)}, ${formatNumber(y0)}) is outside this surface's window, x ${dx0}…${dx1} and y ${dy0}…${dy1}.`);
-    const configs = RACERS.map((_, i) => racerConfig(i, this.state.lr[i]!, m, nesterov));
-    this.#runs = this.state.on.map((i) => ({ ...runOptimizer(surface, configs[i]!, [x0, y0], steps), index: i }));
+    const rates = [state.lr0, state.lr1, state.lr2, state.lr3];
+    const configs = RACERS.map((_, i) => racerConfig(i, rates[i]!, m, nesterov));
+    this.#runs = state.on.map((i) => ({ ...runOptimizer(surface, configs[i]!, [x0, y0], steps), index: i }));
     this.drawContours();
     const at = this.find<HTMLInputElement>(`#${this.id}-at`);
     at.max = String(steps);
-    this.setSnippet(raceSnippet(this.state.surface, [x0, y0], steps, this.state.on.map((i) => configs[i]!)));
     this.playPaths(false);
   }
 

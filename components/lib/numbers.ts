@@ -18,10 +18,15 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 export function parseBoundedNumber(text: string, bounds: NumberBounds): Parsed<number> {
   const what = bounds.label ?? 'This value';
   // Readers paste "−3" with a real minus sign, and some locales type "0,5".
-  const cleaned = text.trim().replace(/\u2212/g, '-').replace(/^([+-]?\d*),(\d+)$/, '$1.$2');
+  // Digit groups may be separated by spaces or underscores ("1 000 000").
+  const cleaned = text
+    .trim()
+    .replace(/\u2212/g, '-')
+    .replace(/(\d)[\s_](?=\d{3}(?:\D|$))/g, '$1')
+    .replace(/^([+-]?\d*),(\d+)$/, '$1.$2');
   if (cleaned === '') return { ok: false, message: `${what} is empty: enter a number.` };
   if (cleaned.length > 40 || !NUMBER_PATTERN.test(cleaned)) {
-    return { ok: false, message: `${what} must be a number, like 2 or 0.5.` };
+    return { ok: false, message: bounds.integer ? `${what} must be a whole number, like 2.` : `${what} must be a number, like 2 or 0.5.` };
   }
   const value = Number(cleaned);
   if (!Number.isFinite(value)) return { ok: false, message: `${what} is too large to be a finite number.` };
@@ -40,13 +45,17 @@ export function parseNumberList(
   const what = bounds.label ?? 'The list';
   const parts = text.split(/[\s,;]+/).filter((part) => part !== '');
   if (parts.length < bounds.minLength || parts.length > bounds.maxLength) {
-    return { ok: false, message: `${what} needs between ${bounds.minLength} and ${bounds.maxLength} numbers.` };
+    const count = bounds.minLength === bounds.maxLength ? `exactly ${plural(bounds.minLength, 'number')}` : `between ${bounds.minLength} and ${bounds.maxLength} numbers`;
+    return { ok: false, message: `${what} needs ${count}, not ${parts.length}.` };
   }
   const values: number[] = [];
   for (const [i, part] of parts.entries()) {
-    const parsed = parseBoundedNumber(part, { ...bounds, label: `Entry ${i + 1} of ${what.toLowerCase()}` });
+    const parsed = parseBoundedNumber(part, { ...bounds, label: `Entry ${i + 1} of ${what.replace(/^The /, 'the ')}` });
     if (!parsed.ok) return parsed;
     values.push(parsed.value);
   }
   return { ok: true, value: values };
 }
+
+/** "1 number", "3 numbers": a count with its noun in the right number. */
+export const plural = (count: number, noun: string, nouns = `${noun}s`): string => `${count} ${count === 1 ? noun : nouns}`;

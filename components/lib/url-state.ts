@@ -1,43 +1,89 @@
-import { parseBoundedNumber, parseNumberList, type NumberBounds } from './numbers';
-
-/** How one piece of a widget's state is written in, and read back from, the page's query string. */
-export type FieldSpec =
-  | ({ kind: 'number' } & NumberBounds)
-  | ({ kind: 'numbers'; minLength: number; maxLength: number } & NumberBounds)
-  | { kind: 'choice'; options: readonly string[] }
-  | { kind: 'flag' };
-
-/** A widget's URL schema: field name → how to read it. */
-export type StateSchema = Record<string, FieldSpec>;
-
-/** The value type a field spec reads into. */
-export type FieldValue<F extends FieldSpec> = F extends { kind: 'number' }
-  ? number
-  : F extends { kind: 'numbers' }
-    ? number[]
-    : F extends { kind: 'choice' }
-      ? F['options'][number]
-      : boolean;
-
-/** The state a schema describes. */
-export type StateOf<S extends StateSchema> = { [K in keyof S]: FieldValue<S[K]> };
-
-/** Longest query value read at all; anything longer is ignored unread. */
-const MAX_VALUE_LENGTH = 400;
+/**
+ * A widget's state in the page's query string, `?<widget-id>.<field>=…`, written from and read back through the
+ * widget's fields (fields.ts): every value the UI can reach encodes within its field's length limit and decodes to
+ * itself; anything else in a link is rejected with a message and never reaches the page as markup.
+ */
+import { parseField, type Field, type Fields, type Matrix, type StateOf } from './fields';
 
 /** The query-string key of a widget's field: namespaced so several widgets share one URL. */
 export const stateKey = (widgetId: string, field: string): string => `${widgetId}.${field}`;
 
+/** Longest text one number takes in a link (String() of any float64 is at most 24 characters). */
+const NUMBER_CHARS = 24;
+
+/** The longest encoded value a field's valid states can produce: longer link values are ignored unread. */
+export function maxEncodedLength(field: Field): number {
+  switch (field.kind) {
+    case 'number':
+      return NUMBER_CHARS;
+    case 'numbers':
+      return field.maxLength * (NUMBER_CHARS + 1);
+    case 'choice':
+      return Math.max(...field.options.map((o) => String(o.value).length));
+    case 'set':
+      return field.options.reduce((total, o) => total + String(o.value).length + 1, 0);
+    case 'flag':
+      return 1;
+    case 'matrix':
+      return 8 + field.maxRows * field.maxCols * (NUMBER_CHARS + 1);
+    case 'names':
+      // Each character percent-encoded: up to 4 UTF-8 bytes of 3 characters each.
+      return field.maxLength * (field.maxChars * 12 + 1);
+  }
+}
+
+/** A field's value as it is written in a link: exact (numbers as String() gives them), lists comma-separated. */
+export function encodeField(field: Field, value: unknown): string {
+  switch (field.kind) {
+    case 'numbers':
+    case 'set':
+      return (value as unknown[]).map(String).join(',');
+    case 'flag':
+      return value ? '1' : '0';
+    case 'matrix': {
+      const m = value as Matrix;
+      return `${m.rows}x${m.cols}:${m.values.map(String).join(',')}`;
+    }
+    case 'names':
+      return (value as string[]).map((name) => encodeURIComponent(name)).join(',');
+    default:
+      return String(value);
+  }
+}
+
+/** Reads one field's link value, or says why it was rejected (the message never repeats the rejected text). */
+export function decodeField(field: Field, key: string, raw: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const rejected = (why: string) => ({ ok: false as const, message: `The link's value for “${key}” was ignored: ${why}` });
+  if (raw.length > maxEncodedLength(field)) return rejected('it is too long.');
+  let text = raw;
+  if (field.kind === 'matrix') {
+    const match = /^(\d{1,2})x(\d{1,2}):(.*)$/.exec(raw);
+    if (!match) return rejected('it must be written rows x columns: values.');
+    const [rows, cols, values] = [Number(match[1]), Number(match[2]), match[3]!.split(',')];
+    if (values.length !== rows * cols) return rejected(`a ${rows}×${cols} matrix needs ${rows * cols} numbers.`);
+    text = Array.from({ length: rows }, (_, r) => values.slice(r * cols, (r + 1) * cols).join(' ')).join('\n');
+  } else if (field.kind === 'names') {
+    let names: string[];
+    try {
+      // Decoded one by one: a name may itself hold a comma.
+      names = raw.split(',').map((part) => decodeURIComponent(part));
+    } catch {
+      return rejected('it is not valid percent-encoding.');
+    }
+    if (names.length < field.minLength || names.length > field.maxLength) return rejected(`it must hold ${field.minLength} to ${field.maxLength} names.`);
+    if (names.some((name) => name.length > field.maxChars)) return rejected(`each name must be at most ${field.maxChars} characters.`);
+    const broken = field.check?.(names);
+    return broken ? rejected(broken) : { ok: true, value: names };
+  }
+  const parsed = parseField({ ...field, noun: 'it' }, key, text);
+  return parsed.ok ? parsed : rejected(parsed.message);
+}
+
 /**
  * Reads a widget's fields from a query string. Returns only the fields that are present and valid, plus one
- * message per field that was present but rejected. Never throws; values are numbers, booleans or one of the
- * schema's own option strings, so nothing from the URL can reach the page as markup.
+ * message per field that was present but rejected. Never throws.
  */
-export function decodeState<S extends StateSchema>(
-  search: string,
-  widgetId: string,
-  schema: S,
-): { values: Partial<StateOf<S>>; errors: string[] } {
+export function decodeState<F extends Fields>(search: string, widgetId: string, fields: F): { values: Partial<StateOf<F>>; errors: string[] } {
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(search);
@@ -46,43 +92,22 @@ export function decodeState<S extends StateSchema>(
   }
   const values: Record<string, unknown> = {};
   const errors: string[] = [];
-  for (const [field, spec] of Object.entries(schema)) {
-    const raw = params.get(stateKey(widgetId, field));
+  for (const [key, field] of Object.entries(fields)) {
+    const raw = params.get(stateKey(widgetId, key));
     if (raw === null) continue;
-    const rejected = (why: string) => errors.push(`The link's value for “${field}” was ignored: ${why}`);
-    if (raw.length > MAX_VALUE_LENGTH) {
-      rejected('it is too long.');
-      continue;
-    }
-    if (spec.kind === 'number') {
-      const parsed = parseBoundedNumber(raw, { ...spec, label: 'it' });
-      if (parsed.ok) values[field] = parsed.value;
-      else rejected(parsed.message);
-    } else if (spec.kind === 'numbers') {
-      const parsed = parseNumberList(raw, { ...spec, label: 'it' });
-      if (parsed.ok) values[field] = parsed.value;
-      else rejected(parsed.message);
-    } else if (spec.kind === 'choice') {
-      const option = spec.options.find((o) => o === raw);
-      if (option !== undefined) values[field] = option;
-      else rejected(`it must be one of ${spec.options.join(', ')}.`);
-    } else {
-      if (raw === '1' || raw === '0') values[field] = raw === '1';
-      else rejected('it must be 1 or 0.');
-    }
+    const decoded = decodeField(field, key, raw);
+    if (decoded.ok) values[key] = decoded.value;
+    else errors.push(decoded.message);
   }
-  return { values: values as Partial<StateOf<S>>, errors };
+  return { values: values as Partial<StateOf<F>>, errors };
 }
 
-/** A state value as it is written in a query string: lists comma-separated, flags as 1 / 0. */
-export type StateValue = number | readonly number[] | string | boolean;
-export const encodeValue = (value: StateValue): string =>
-  Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-
 /** Writes a widget's state into a query string, leaving other widgets' and other keys untouched. */
-export function encodeState(search: string, widgetId: string, state: Record<string, StateValue>): string {
+export function encodeState<F extends Fields>(search: string, widgetId: string, fields: F, state: Partial<StateOf<F>>): string {
   const params = new URLSearchParams(search);
-  for (const [field, value] of Object.entries(state)) params.set(stateKey(widgetId, field), encodeValue(value));
+  for (const [key, field] of Object.entries(fields)) {
+    if (key in state) params.set(stateKey(widgetId, key), encodeField(field, state[key]));
+  }
   const text = params.toString().replace(/%2C/g, ',');
   return text === '' ? '' : `?${text}`;
 }

@@ -1,142 +1,101 @@
-import { decodeState, encodeState, type StateOf, type StateSchema } from './url-state';
-import { parseBoundedNumber } from './numbers';
+import { decodeState, encodeState } from './url-state';
+import { bindControl, isInvalid, type Binding, type FieldEditor } from './controls';
+import { applyChange, defaultsOf, normalized, type WidgetSpec } from './spec';
+import type { Fields, StateOf } from './fields';
 
 /** How long after the last change the URL is updated (browsers throttle history updates during slider drags). */
 const URL_WRITE_DELAY_MS = 250;
 
 /**
- * Base class of every widget's custom element. It owns the parts every widget shares (see WidgetFrame.astro): the
- * URL-mirrored state, inline field errors, the widget-level message, the dimmed "last good result", the aria-live
- * announcement and the "reproduce in code" snippet. Subclasses implement `setup()` (wire inputs once) and
- * `render()` (compute and draw from `this.state`; a RangeError thrown there is shown, never propagated).
+ * Base class of every widget's custom element, and the one loop every widget runs:
+ * input → parse with the field's bounds → state → effects and normalize (pure, from the spec) → render(state) →
+ * controls show the state → URL. It binds every field that has a label to its control, owns every message (inline
+ * field errors, rejected link values, the compute error of the current state) and the dimmed "last good result".
+ * Subclasses implement `render(state)`; sub-parts bind their field with `bindCustom`; actions call `set`.
  */
-export abstract class NotebookWidget<S extends StateSchema> extends HTMLElement {
-  protected abstract readonly schema: S;
-  protected abstract readonly defaults: StateOf<S>;
-  protected state!: StateOf<S>;
-  #urlTimer: ReturnType<typeof setTimeout> | undefined;
+export abstract class NotebookWidget<F extends Fields> extends HTMLElement {
+  protected abstract readonly spec: WidgetSpec<F>;
+  #state!: StateOf<F>;
+  #bindings = new Map<keyof F, Binding>();
+  /** Elements holding rejected text, with the field they belong to and the message. */
+  #fieldErrors = new Map<HTMLElement, { key: keyof F | null; message: string }>();
   #linkErrors: string[] = [];
+  #computeError = '';
+  #urlTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /**
-   * Widgets whose first render is costly (simulations, images) set this: they start only when they come within a
-   * screen of the viewport, so a reader opening the chapter at the top does not wait for them.
-   */
-  protected readonly startWhenVisible: boolean = false;
+  /** The current state: valid field by field; change it only through `set`. */
+  protected get state(): Readonly<StateOf<F>> {
+    return this.#state;
+  }
 
   connectedCallback(): void {
-    // Start from the placement's own state (rendered into data-state by WidgetFrame), then apply the page's URL.
-    const placement = decodeState(this.dataset['state'] ?? '', this.id, this.schema).values;
-    const { values, errors } = decodeState(location.search, this.id, this.schema);
-    this.state = { ...this.defaults, ...placement, ...values };
+    if (this.dataset['started'] !== undefined) return; // moved within the page: already running
+    // The placement's own state (rendered into data-state by WidgetFrame), then the page's URL, read defensively.
+    const placement = decodeState(this.dataset['state'] ?? '', this.id, this.spec.fields).values;
+    const { values, errors } = decodeState(location.search, this.id, this.spec.fields);
+    this.#state = normalized(this.spec, { ...defaultsOf(this.spec.fields), ...placement, ...values });
     this.#linkErrors = errors;
-    if (!this.startWhenVisible || !('IntersectionObserver' in window)) {
-      this.start();
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        this.start();
-      },
-      { rootMargin: '100% 0px' },
-    );
-    observer.observe(this);
-  }
-
-  private start(): void {
-    this.dataset['started'] = '';
-    this.setup();
-    this.update();
-  }
-
-  /** Wires inputs and fills them from `this.state`; called once. */
-  protected abstract setup(): void;
-  /** Computes and draws from `this.state`. May throw RangeError for invalid combinations of valid fields. */
-  protected abstract render(): void;
-
-  /** Re-renders from the current state, showing a compute error instead of throwing it; saves valid state to the URL. */
-  protected update(): void {
-    try {
-      this.render();
-      this.setStale(false);
-      this.showMessage(this.#linkErrors.join(' '));
-      this.#linkErrors = [];
-      this.scheduleUrlWrite();
-    } catch (error) {
-      if (!(error instanceof RangeError)) console.error(error);
-      const text = error instanceof Error ? error.message : String(error);
-      this.showMessage(error instanceof RangeError ? text : `Something went wrong: ${text}`);
-      this.setStale(true);
-    }
-  }
-
-  /** Applies a partial state change from an input, then re-renders. */
-  protected patch(change: Partial<StateOf<S>>): void {
-    this.state = { ...this.state, ...change };
-    this.update();
-  }
-
-  /**
-   * Wires the text field `#<id>-<key>` to the numeric state field `key`: filled from the state, parsed with the
-   * schema's bounds on every input, an inline message while invalid, and `then(value)` after each valid change.
-   * `clean` may tidy what was typed first (e.g. drop digit-group spaces).
-   */
-  protected bindNumberField(
-    key: keyof S & string,
-    label: string,
-    options: { then?: (value: number) => void; clean?: (text: string) => string } = {},
-  ): HTMLInputElement {
-    const spec = this.schema[key]!;
-    if (spec.kind !== 'number') throw new Error(`${this.localName}: "${key}" is not a number field`);
-    const field = this.find<HTMLInputElement>(`#${this.id}-${key}`);
-    field.value = String(this.state[key]);
-    field.addEventListener('input', () => {
-      const parsed = parseBoundedNumber(options.clean ? options.clean(field.value) : field.value, { ...spec, label });
-      this.fieldError(field, parsed.ok ? null : parsed.message);
-      if (!parsed.ok) return;
-      this.patch({ [key]: parsed.value } as Partial<StateOf<S>>);
-      options.then?.(parsed.value);
+    this.guard(() => {
+      for (const [key, field] of Object.entries(this.spec.fields)) {
+        if (field.label !== undefined && !field.custom) this.#bindings.set(key, bindControl(this, this.id, key, field, this.editorFor(key)));
+      }
+      this.setup();
     });
-    return field;
+    this.refresh(true);
+    this.dataset['started'] = '';
   }
 
-  /** Shows (or, with null, clears) an inline error next to `input`, and marks the result stale while it stands. */
-  protected fieldError(input: HTMLElement, message: string | null): void {
-    const slot = this.querySelector(`#${CSS.escape(input.id)}-error`);
-    if (slot) slot.textContent = message ?? '';
-    if (message) {
-      input.setAttribute('aria-invalid', 'true');
-      this.setStale(true);
-    } else {
-      input.removeAttribute('aria-invalid');
-    }
+  /** Wires what the fields do not: sub-parts (`bindCustom`), buttons, pointer and key handlers (`on`). Called once. */
+  protected setup(): void {}
+
+  /** Computes and draws the state. May throw RangeError for an invalid combination of valid fields. */
+  protected abstract render(state: Readonly<StateOf<F>>): void;
+
+  /** The "reproduce in code" text for a state; by default the spec's. */
+  protected snippet(state: Readonly<StateOf<F>>): string {
+    return this.spec.snippet(state as StateOf<F>);
   }
 
-  /** Dims the results to say they no longer match the inputs (the last good result stays readable). */
-  protected setStale(stale: boolean): void {
-    const results = this.querySelector('[data-role="results"]');
-    if (!results) return;
-    const anyInvalid = this.querySelector('[aria-invalid="true"]') !== null;
-    results.toggleAttribute('data-stale', stale || anyInvalid);
+  /** An action's change of state (a button, a click on a plot): effects, normalize, render, every control rewritten. */
+  protected set(change: Partial<StateOf<F>>): void {
+    for (const [element, error] of this.#fieldErrors) if (error.key !== null && error.key in change) this.clearFieldError(element);
+    this.#linkErrors = [];
+    this.#state = applyChange(this.spec, this.#state, change);
+    this.refresh(true);
   }
 
-  /** The widget-level message (compute errors, rejected link values). Empty string clears it. */
-  protected showMessage(text: string): void {
-    const message = this.querySelector('[data-role="message"]');
-    if (message && message.textContent !== text) message.textContent = text;
+  /** Re-renders the current state (e.g. when an image the widget waits for arrives). */
+  protected update(): void {
+    this.refresh(false);
+  }
+
+  /** Binds a field to a sub-part of the widget (an editor, a table of rows) that reports edits and shows values. */
+  protected bindCustom<K extends keyof F & string>(key: K, create: (editor: FieldEditor<StateOf<F>[K]>) => Binding<StateOf<F>[K]>): void {
+    this.#bindings.set(key, create(this.editorFor(key) as FieldEditor<StateOf<F>[K]>) as Binding);
+  }
+
+  /** Shows an error from work done outside render (a worker's report) until the next render. */
+  protected showError(message: string): void {
+    this.#computeError = message;
+    this.showMessages();
+  }
+
+  /** Shows (or, with null, clears) a message beside a control that is not a field, such as a file picker. */
+  protected inputError(element: HTMLElement, message: string | null): void {
+    if (message === null) this.clearFieldError(element);
+    else this.editorFor(null).invalid(element, message);
+    this.showMessages();
+  }
+
+  /** Adds an event listener whose errors are shown in the widget, never thrown to the page. */
+  protected on<E extends Event = Event>(target: EventTarget, type: string, handler: (event: E) => void): void {
+    target.addEventListener(type, (event) => this.guard(() => handler(event as E)));
   }
 
   /** Tells screen readers the new result (the visual results are not a live region, to avoid chatter). */
   protected announce(text: string): void {
     const live = this.querySelector('[data-role="live"]');
     if (live && live.textContent !== text) live.textContent = text;
-  }
-
-  /** Sets the "reproduce in code" snippet to the compute call behind what is on screen. */
-  protected setSnippet(code: string): void {
-    const snippet = this.querySelector('[data-role="snippet"]');
-    if (snippet) snippet.textContent = code;
   }
 
   /** Finds a required part of the widget's markup by selector. */
@@ -146,12 +105,90 @@ export abstract class NotebookWidget<S extends StateSchema> extends HTMLElement 
     return element;
   }
 
+  private editorFor(key: keyof F | null): FieldEditor {
+    return {
+      valid: (value, element) => {
+        this.clearFieldError(element);
+        this.#linkErrors = [];
+        if (key !== null) this.#state = applyChange(this.spec, this.#state, { [key]: value } as Partial<StateOf<F>>);
+        this.refresh(false);
+      },
+      invalid: (element, message) => {
+        this.#fieldErrors.set(element, { key, message });
+        element.setAttribute('aria-invalid', 'true');
+        const slot = this.fieldErrorSlot(element);
+        if (slot) slot.textContent = message;
+        this.#linkErrors = [];
+        this.showMessages();
+      },
+      replace: (value) => key !== null && this.set({ [key]: value } as Partial<StateOf<F>>),
+    };
+  }
+
+  /** Render, then show the state in every control, the messages, the snippet, and (later) the URL. */
+  private refresh(force: boolean): void {
+    try {
+      this.render(this.#state);
+      this.#computeError = '';
+      this.setSnippet(this.snippet(this.#state));
+    } catch (error) {
+      if (!(error instanceof RangeError)) console.error(error);
+      this.#computeError = error instanceof RangeError ? error.message : `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    this.guard(() => {
+      for (const [key, binding] of this.#bindings) binding.write(this.#state[key], force);
+    });
+    this.showMessages();
+    this.scheduleUrlWrite();
+  }
+
+  /** Runs `action`, showing a RangeError (or any error, logged) in the widget instead of throwing it. */
+  private guard(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      if (!(error instanceof RangeError)) console.error(error);
+      this.#computeError = error instanceof Error ? error.message : String(error);
+      this.showMessages();
+    }
+  }
+
+  /**
+   * The widget-level message describes the current state only: rejected link values (until the first change),
+   * field errors that have no slot of their own, and — once every field is valid — the state's compute error.
+   */
+  private showMessages(): void {
+    const unslotted = [...this.#fieldErrors].filter(([element]) => !this.fieldErrorSlot(element)).map(([, e]) => e.message);
+    const parts = [...this.#linkErrors, ...unslotted, ...(this.#fieldErrors.size === 0 && this.#computeError ? [this.#computeError] : [])];
+    const text = parts.join(' ');
+    const message = this.querySelector('[data-role="message"]');
+    if (message && message.textContent !== text) message.textContent = text;
+    const results = this.querySelector('[data-role="results"]');
+    results?.toggleAttribute('data-stale', this.#fieldErrors.size > 0 || this.#computeError !== '');
+  }
+
+  private fieldErrorSlot(element: HTMLElement): HTMLElement | null {
+    return element.id ? this.querySelector<HTMLElement>(`#${CSS.escape(element.id)}-error`) : null;
+  }
+
+  private clearFieldError(element: HTMLElement): void {
+    if (!this.#fieldErrors.delete(element) && !isInvalid(element)) return;
+    element.removeAttribute('aria-invalid');
+    const slot = this.fieldErrorSlot(element);
+    if (slot) slot.textContent = '';
+  }
+
+  private setSnippet(code: string): void {
+    const snippet = this.querySelector('[data-role="snippet"]');
+    if (snippet && snippet.textContent !== code) snippet.textContent = code;
+  }
+
   private scheduleUrlWrite(): void {
     clearTimeout(this.#urlTimer);
     // Marked while a write is due, so a test can wait for the URL to be complete before it reloads the page.
     this.toggleAttribute('data-url-pending', true);
     this.#urlTimer = setTimeout(() => {
-      const search = encodeState(location.search, this.id, this.state);
+      const search = encodeState(location.search, this.id, this.spec.fields, this.#state);
       history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
       this.removeAttribute('data-url-pending');
     }, URL_WRITE_DELAY_MS);

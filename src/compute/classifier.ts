@@ -13,13 +13,18 @@ export interface Dataset {
   classes: number;
 }
 
+/** The toy data sets makeDataset draws. */
+export const DATASET_KINDS = ['blobs', 'moons', 'spiral'] as const;
+/** One of the toy data sets. */
+export type DatasetKind = (typeof DATASET_KINDS)[number];
+
 /** A standard normal sample (Box–Muller) from a uniform generator. */
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
 /** A seeded toy data set: 'blobs' (Gaussian clusters), 'moons' (two interleaved arcs) or 'spiral' (arms). */
-export function makeDataset(kind: 'blobs' | 'moons' | 'spiral', count: number, seed: number, classes = 3, noise = 0.1): Dataset {
+export function makeDataset(kind: DatasetKind, count: number, seed: number, classes = 3, noise = 0.1): Dataset {
   if (!Number.isInteger(count) || count < 2 || count > 100_000) throw new RangeError(`The number of points must be a whole number from 2 to 100,000, not ${count}.`);
   if (!Number.isInteger(classes) || classes < 2 || classes > 8) throw new RangeError(`The number of classes must be from 2 to 8, not ${classes}.`);
   if (!Number.isFinite(noise) || noise < 0 || noise > 2) throw new RangeError(`The noise must be between 0 and 2, not ${noise}.`);

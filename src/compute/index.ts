@@ -20,4 +20,4 @@ export { imageKernels, grayscale, relu, toGrayLevels, type ImageKernel, type Ima
 export { createOptimizer, type OptimizerConfig, type Optimizer } from './optimizers';
 export { surfaces, type Surface } from './surfaces';
 export { curves, descend1d, quadraticRegime, runOptimizer, sampleSurface, contourLevels, DIVERGED, type Curve } from './descent';
-export { makeDataset, polynomialFeatures, predict, evaluate, createTrainer, gridPredictor, type Dataset, type Model } from './classifier';
+export { DATASET_KINDS, makeDataset, polynomialFeatures, predict, evaluate, createTrainer, gridPredictor, type Dataset, type DatasetKind, type Model } from './classifier';

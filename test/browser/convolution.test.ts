@@ -89,8 +89,8 @@ describeInBrowser('convolution chapter widgets', () => {
     expect(await page.locator('#conv-window-d-error').textContent()).toBe('The dilation must be between 1 and 3.');
     await expectNoBrokenNumbers(page);
     // A crafted link is refused field by field, with a message, and cannot break the widget.
-    const { page: linked } = await openPage('convolution/?conv-window.x=1,2,3&conv-window.xc=2&conv-window.s=<b>');
-    expect(await linked.locator(`${WINDOW} [data-role="message"]`).textContent()).toMatch(/3 numbers, which do not make rows of 2/);
+    const { page: linked } = await openPage('convolution/?conv-window.x=2x2:1,2,3&conv-window.s=<b>');
+    expect(await linked.locator(`${WINDOW} [data-role="message"]`).textContent()).toMatch(/“x” was ignored: a 2×2 matrix needs 4 numbers\. .*“s” was ignored/);
     await expectNoBrokenNumbers(linked);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
@@ -162,7 +162,7 @@ describeInBrowser('convolution chapter widgets', () => {
     expect(await page.locator(`${MODEL} [data-role="maps"] table`).count()).toBe(4);
     await page.click(`${MODEL} [data-role="reseed"]`);
     await urlParam(page, 'conv-model.seed').toBe('2');
-    await page.check(`${MODEL} [data-role="im2col"]`);
+    await page.check('#conv-model-im2col');
     expect(await page.locator(`${MODEL} [data-role="direct"]`).isHidden()).toBe(true);
     expect(await page.locator(`${MODEL} [data-role="agreement"]`).textContent()).toBe("Largest difference between this product and conv2d's maps: 0.");
     expect(await page.locator(`${MODEL} [data-role="patch-matrix"] caption`).textContent()).toMatch(/27 taps × 16 output positions/);
@@ -187,8 +187,8 @@ describeInBrowser('convolution chapter widgets', () => {
     expect(failedRequests).toEqual([]);
 
     // Identity with same padding shows exactly the input's grey levels.
-    for (const index of [1, 5, 6, 7]) await page.uncheck(`${PLAYGROUND} input[data-kernel="${index}"]`);
-    await page.check(`${PLAYGROUND} input[data-kernel="0"]`);
+    for (const index of [1, 5, 6, 7]) await page.uncheck(`#conv-playground-k-${index}`);
+    await page.check('#conv-playground-k-0');
     const identical = await page.evaluate(() => {
       const pixels = (canvas: HTMLCanvasElement) => canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.join(',');
       const [source, map] = [...document.querySelectorAll<HTMLCanvasElement>('#conv-playground canvas')];
@@ -197,19 +197,19 @@ describeInBrowser('convolution chapter widgets', () => {
     expect(identical).toBe(true);
 
     // Stride and ReLU.
-    await page.check(`${PLAYGROUND} input[data-kernel="5"]`);
+    await page.check('#conv-playground-k-5');
     await typeInto(page, '#conv-playground-s', '2');
     expect(await captions()).toEqual([expect.stringMatching(/^Identity: 128×128/), expect.stringMatching(/^Sobel x: 128×128, values −/)]);
-    await page.check(`${PLAYGROUND} [data-role="relu"]`);
+    await page.check('#conv-playground-relu');
     expect((await captions())[1]).toMatch(/^Sobel x: 128×128, values 0 to /);
     await urlParam(page, 'conv-playground.k').toBe('0,5');
 
     // A typed kernel: wrong shape is explained; a 3×3 one becomes a map.
-    await typeInto(page, '#conv-playground-custom', '1 2\n3 4');
-    expect(await page.locator('#conv-playground-custom-error').textContent()).toBe('Your kernel is 2×2; make it 3×3 or 5×5.');
+    await typeInto(page, '#conv-playground-c', '1 2\n3 4');
+    expect(await page.locator('#conv-playground-c-error').textContent()).toBe('Your kernel is 2×2; make it 3×3 or 5×5.');
     expect(await isStale(page, PLAYGROUND)).toBe(true);
-    await typeInto(page, '#conv-playground-custom', '0 -1 0\n-1 4 -1\n0 -1 0');
-    expect(await page.locator(`${PLAYGROUND} [data-role="use-custom"]`).isChecked()).toBe(true);
+    await typeInto(page, '#conv-playground-c', '0 -1 0\n-1 4 -1\n0 -1 0');
+    expect(await page.locator('#conv-playground-cu').isChecked()).toBe(true);
     expect((await captions())[2]).toMatch(/^Your kernel: 128×128/);
     await typeInto(page, '#conv-playground-d', '9');
     expect(await page.locator('#conv-playground-d-error').textContent()).toBe('The dilation must be between 1 and 4.');
@@ -238,7 +238,7 @@ describeInBrowser('convolution chapter widgets', () => {
 
     const tiny = await page.screenshot({ clip: { x: 0, y: 0, width: 8, height: 6 } });
     await page.setInputFiles('#conv-playground-file', { name: 'tiny.png', mimeType: 'image/png', buffer: tiny });
-    await page.uncheck(`${PLAYGROUND} [data-role="same"]`);
+    await page.uncheck('#conv-playground-same');
     await typeInto(page, '#conv-playground-d', '4');
     await expect.poll(() => page.locator(`${PLAYGROUND} [data-role="message"]`).textContent()).toMatch(/does not fit the 6×8 input/);
     expect(await isStale(page, PLAYGROUND)).toBe(true);

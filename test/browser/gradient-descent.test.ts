@@ -88,7 +88,7 @@ describeInBrowser('gradient-descent chapter widgets', () => {
     expect(await isStale(page, RACE)).toBe(true);
     await typeInto(page, '#gd-race-x0', '-3');
     await typeInto(page, '#gd-race-m', '0');
-    await page.check(`${RACE} [data-role="nesterov"]`);
+    await page.locator(RACE).getByRole('checkbox', { name: 'Nesterov' }).check();
     expect(await page.locator(`${RACE} [data-role="message"]`).textContent()).toBe('Nesterov momentum needs a momentum above 0 and no dampening.');
     await typeInto(page, '#gd-race-m', '0.5');
     expect(await page.locator(`${RACE} [data-role="message"]`).textContent()).toBe('');

@@ -15,10 +15,10 @@ describeInBrowser('information theory widgets', () => {
     expect(await number(page, `${M} [data-role="bits"]`)).toBe(1.75);
     expect(await number(page, `${M} [data-role="nats"]`)).toBe(1.213);
 
-    await page.selectOption(`${M} [data-editor-action="preset"]`, 'certain5');
+    await page.locator(M).getByRole('combobox', { name: 'Preset' }).selectOption( 'certain5');
     expect(await number(page, `${M} [data-role="bits"]`)).toBe(0);
-    expect(await page.locator(`${M} .dist-row`).count()).toBe(5);
-    await page.selectOption(`${M} [data-editor-action="preset"]`, 'uniform5');
+    expect(await page.locator(`${M} .num-row`).count()).toBe(5);
+    await page.locator(M).getByRole('combobox', { name: 'Preset' }).selectOption( 'uniform5');
     expect(await number(page, `${M} [data-role="bits"]`)).toBe(2.322);
     expect(await text(page, `${M} [data-role="ceiling-text"]`)).toContain('100% of that');
 
@@ -43,26 +43,26 @@ describeInBrowser('information theory widgets', () => {
     await expectNoBrokenNumbers(page);
 
     // Keyboard: the bar is a slider.
-    await page.focus('#entropy-meter .dist-row:nth-child(1) .dist-slider');
+    await page.locator(M).getByRole('slider', { name: 'a: slider' }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.inputValue('#entropy-meter-p-w0')).toBe('0.01');
     expect(await number(page, `${M} [data-role="bits"]`)).toBe(0);
 
     // Renaming is text only: markup in a name is shown, not parsed.
-    await typeInto(page, '#entropy-meter-p-name0', '<b>x</b>');
+    await typeInto(page, '#entropy-meter-p-w0-name', '<b>x</b>');
     expect(await text(page, `${M} [data-role="table"] th`)).toBe('<b>x</b>'.slice(0, 12));
     expect(await page.locator(`${M} [data-role="table"] b`).count()).toBe(0);
 
     // Add / remove outcomes.
-    await page.click(`${M} [data-editor-action="add"]`);
-    expect(await page.locator(`${M} .dist-row`).count()).toBe(6);
+    await page.locator(M).getByRole('button', { name: 'Add an outcome' }).click();
+    expect(await page.locator(`${M} .num-row`).count()).toBe(6);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
   });
 
   it('a shared link restores the editor: ?entropy-meter.p=1,1,2 is (¼, ¼, ½) = 1.5 bits', async () => {
     const { page, consoleErrors } = await openPage('entropy/?entropy-meter.p=1,1,2');
-    expect(await page.locator('#entropy-meter .dist-row').count()).toBe(3);
+    expect(await page.locator('#entropy-meter .num-row').count()).toBe(3);
     expect(await page.inputValue('#entropy-meter-p-w2')).toBe('2');
     expect(await number(page, '#entropy-meter [data-role="bits"]')).toBe(1.5);
     expect(consoleErrors).toEqual([]);
@@ -118,9 +118,9 @@ describeInBrowser('information theory widgets', () => {
     expect(await page.locator('#code-builder-n-error').textContent()).toMatch(/between 1 and 5000/);
     await typeInto(page, '#code-builder-n', '200');
 
-    await page.selectOption(`${C} [data-editor-action="preset"]`, 'dyadic');
+    await page.locator(C).getByRole('combobox', { name: 'Preset' }).selectOption( 'dyadic');
     expect(await text(page, `${C} [data-role="summary"]`)).toContain('with L = H exactly');
-    await page.selectOption(`${C} [data-editor-action="preset"]`, 'certain5');
+    await page.locator(C).getByRole('combobox', { name: 'Preset' }).selectOption( 'certain5');
     expect(await text(page, `${C} [data-role="summary"]`)).toContain('L = 0 bits');
     expect(await text(page, `${C} [data-role="table"]`)).toContain('none (always this)');
     expect(await text(page, `${C} [data-role="table"]`)).toContain('none (never sent)');
@@ -138,14 +138,14 @@ describeInBrowser('information theory widgets', () => {
     expect(await page.locator(`${W} [data-role="directions"] .bar-value`).allInnerTexts()).toEqual(['1 bit', '∞ bits']);
 
     // Swap roles: p = the prediction, q = one-hot → infinite, explained in words.
-    await page.locator(`${W} .dist-editor`).nth(0).locator('[data-editor-action="preset"]').selectOption('prediction');
-    await page.locator(`${W} .dist-editor`).nth(1).locator('[data-editor-action="preset"]').selectOption('truth');
+    await page.locator(`${W} .num-rows`).nth(0).getByRole('combobox', { name: 'Preset' }).selectOption('prediction');
+    await page.locator(`${W} .num-rows`).nth(1).getByRole('combobox', { name: 'Preset' }).selectOption('truth');
     expect(await text(page, `${W} [data-role="ce"]`)).toBe('∞');
     expect(await text(page, `${W} [data-role="infinite"]`)).toMatch(/q gives probability 0 to “cat”, “cup”/);
 
     // Adding an outcome to p adds it to q too.
-    await page.locator(`${W} [data-editor-action="add"]`).click();
-    expect(await page.locator(`${W} .dist-editor`).nth(1).locator('.dist-row').count()).toBe(4);
+    await page.locator(W).getByRole('button', { name: 'Add an outcome' }).click();
+    expect(await page.locator(`${W} .num-rows`).nth(1).locator('.num-row').count()).toBe(4);
     await urlParam(page, 'cross-entropy-pq.q').toMatch(/^1,0,0,/);
     await expectNoBrokenNumbers(page);
     expect(consoleErrors).toEqual([]);
@@ -155,7 +155,7 @@ describeInBrowser('information theory widgets', () => {
   it('KL page: the placement props set the start state (not the widget defaults); asymmetry', async () => {
     const { page, consoleErrors } = await openPage('kl-divergence/');
     const W = '#kl-pq';
-    expect(await page.locator(`${W} .dist-editor`).nth(0).locator('.dist-label').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['heads', 'tails']);
+    expect(await page.locator(`${W} .num-rows`).nth(0).locator('.num-row-name').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['heads', 'tails']);
     expect(await page.locator(`${W} [data-role="directions"] .bar-value`).allInnerTexts()).toEqual(['0.531 bits', '0.737 bits']);
     expect(consoleErrors).toEqual([]);
     await page.context().close();
@@ -175,7 +175,7 @@ describeInBrowser('information theory widgets', () => {
     expect(rows[0]![4]).toBeCloseTo(-0.368501, 5); // softmax(0.5, 1, −0.5)₁ − 0.7
     expect(await text(page, `${S} [data-role="values"]`)).toMatch(/differ by 0\.8018/);
 
-    await page.locator(`${S} [data-editor-action="add"]`).click();
+    await page.locator(S).getByRole('button', { name: 'Add an outcome' }).click();
     expect(await text(page, `${S} [data-role="message"]`)).toMatch(/one logit per outcome: p has 4 outcomes, z has 3/);
     expect(await isStale(page, S)).toBe(true);
     await typeInto(page, '#same-gradient-z', '0.5, 1, -0.5, 2');

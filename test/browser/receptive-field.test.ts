@@ -28,7 +28,7 @@ describeInBrowser('receptive-field widgets', () => {
     await typeInto(page, '#network-table-input', '40');
     expect(await page.locator(`${T} [data-role="message"]`).textContent()).toMatch(/Layer "conv5": its input of size 1 is too small for kernel 3, dilation 2/);
     await typeInto(page, '#network-table-input', 'abc');
-    expect(await page.locator('#network-table-input-error').textContent()).toMatch(/must be a number/);
+    expect(await page.locator('#network-table-input-error').textContent()).toMatch(/must be a whole number, like 2\./);
     await typeInto(page, '#network-table-input', '224');
 
     // ceil_mode: pool5's last window (start 8 of a 10-wide map) starts inside, so ceil gives 5 windows, not 4.
@@ -52,14 +52,15 @@ describeInBrowser('receptive-field widgets', () => {
     await page.keyboard.press('Enter');
     expect(await page.locator(`${T} [data-role="rows"] tr th`).nth(1).textContent()).toBe('conv1');
 
-    // The edited network survives a reload through the URL.
+    // The edited network, names included, survives a reload through the URL.
     await urlWritten(page);
     const layers = new URL(page.url()).searchParams.get('network-table.layers');
+    const names = await page.locator(`${T} [data-role="rows"] tr th`).allInnerTexts();
+    expect(names.slice(0, 2)).toEqual(['pool1', 'conv1']);
     await page.reload();
-    // Names are not in the URL (numbers only): a reloaded custom network names layers by kind and position.
     await urlParam(page, 'network-table.layers').toBe(layers);
-    expect(await page.locator(`${T} [data-role="rows"] tr th`).first().textContent()).toBe('maxpool1');
-    expect(await page.locator(`${T} [data-role="rows"] tr`).count()).toBe(rowsBefore);
+    expect(await page.locator(`${T} [data-role="rows"] tr th`).allInnerTexts()).toEqual(names);
+    expect(await page.inputValue('#network-table-preset')).toBe('custom');
 
     // A branching preset is read-only, and Inception v3 ends at 1311 / 32 / 618.
     await page.selectOption('#network-table-preset', 'torchvision/inception_v3');

@@ -30,7 +30,8 @@ describeInBrowser('the site shell', () => {
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-open');
+    // The dialog's close event, which returns focus, is dispatched after it is hidden.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-open');
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await page.context().close();

@@ -19,20 +19,20 @@ describeInBrowser('softmax chapter widgets', () => {
     expect(await page.locator(`${EXPLORER} [data-role="live"]`).textContent()).toContain('0.416');
 
     // Keyboard on the slider: ArrowRight steps by 0.1 and updates the text field.
-    await page.focus('#softmax-logits-zr1');
+    await page.locator(EXPLORER).getByRole('slider', { name: 'Logit z2: slider' }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.inputValue('#softmax-logits-z1')).toBe('1.1');
 
     // Add and remove logits.
-    await page.click(`${EXPLORER} [data-action="add"]`);
+    await page.locator(EXPLORER).getByRole('button', { name: 'Add a logit' }).click();
     expect(await values()).toHaveLength(4);
-    await page.click(`${EXPLORER} [data-action="remove"]`);
-    await page.click(`${EXPLORER} [data-action="remove"]`);
+    await page.locator(EXPLORER).getByRole('button', { name: 'Remove the last logit' }).click();
+    await page.locator(EXPLORER).getByRole('button', { name: 'Remove the last logit' }).click();
     expect(await values()).toHaveLength(2);
-    expect(await page.locator(`${EXPLORER} [data-action="remove"]`).isDisabled()).toBe(true);
+    expect(await page.locator(EXPLORER).getByRole('button', { name: 'Remove the last logit' }).isDisabled()).toBe(true);
 
     // The overflow preset: the naive column breaks, visibly and in words; the stable one does not.
-    await page.selectOption(`${EXPLORER} [data-action="preset"]`, '88,89,90,710');
+    await page.locator(EXPLORER).getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'overflow: (88, 89, 90, 710)' });
     // e^(88−710) etc.: tiny but exact, where the naive formula gives nothing at all.
     expect(await values()).toEqual(['7.393×10⁻²⁷¹', '2.01×10⁻²⁷⁰', '5.463×10⁻²⁷⁰', '1']);
     const naive = await page.locator(`${EXPLORER} [data-role="naive"]`).innerText();
@@ -101,14 +101,14 @@ describeInBrowser('softmax chapter widgets', () => {
     const facts = await page.locator(`${JACOBIAN} [data-role="facts"]`).innerText();
     expect(facts).toMatch(/Largest \|analytic − finite difference\|: \d(\.\d+)?×10⁻¹[⁰¹²]/);
 
-    await typeInto(page, '#softmax-jacobian-z', '1, 2, 3, 4');
+    await typeInto(page, '#softmax-jacobian-logits', '1, 2, 3, 4');
     expect(await cells.count()).toBe(16);
     await page.selectOption('#softmax-jacobian-h', '0.001');
     expect(await page.locator(`${JACOBIAN} [data-role="facts"]`).innerText()).toMatch(/×10⁻[⁵⁶⁷⁸] \(h = 0\.001\)/);
     await urlParam(page, 'softmax-jacobian.logits').toBe('1,2,3,4');
 
-    await typeInto(page, '#softmax-jacobian-z', '1');
-    expect(await page.locator('#softmax-jacobian-z-error').textContent()).toMatch(/between 2 and 6 numbers/);
+    await typeInto(page, '#softmax-jacobian-logits', '1');
+    expect(await page.locator('#softmax-jacobian-logits-error').textContent()).toMatch(/between 2 and 6 numbers/);
     expect(await isStale(page, JACOBIAN)).toBe(true);
     expect(await cells.count()).toBe(16);
     await typeInto(page, '#softmax-jacobian-t', '-1');
@@ -125,7 +125,7 @@ describeInBrowser('softmax chapter widgets', () => {
     expect(await loss()).toBeCloseTo(1.417, 3);
     expect(await page.locator(`${GRADIENT} [data-role="g"] .bar-value`).allTextContents()).toEqual(['0.659', '−0.7576', '0.09857']);
 
-    await page.selectOption('#softmax-gradient-class', '1');
+    await page.selectOption('#softmax-gradient-cls', '1');
     expect(await loss()).toBeCloseTo(0.41703, 4);
     const before = await loss();
     await page.click(`${GRADIENT} [data-action="step"]`);
@@ -133,9 +133,9 @@ describeInBrowser('softmax chapter widgets', () => {
     expect(await loss()).toBeLessThan(before);
     await page.click(`${GRADIENT} [data-action="step"]`);
     expect(await page.locator(`${GRADIENT} [data-role="history"]`).textContent()).toMatch(/0\.417 → 0\.2636 → /);
-    expect(await page.inputValue('#softmax-gradient-z')).toMatch(/^2\.\d+, /);
+    expect(await page.inputValue('#softmax-gradient-logits')).toMatch(/^2\.\d+, /);
     await page.click(`${GRADIENT} [data-action="reset"]`);
-    expect(await page.inputValue('#softmax-gradient-z')).toBe('2, 1, 0.1');
+    expect(await page.inputValue('#softmax-gradient-logits')).toBe('2, 1, 0.1');
 
     // A soft target: weights are normalised; the wrong number of weights is explained, not thrown.
     await typeInto(page, '#softmax-gradient-soft', '1, 1, 2');

@@ -1,5 +1,5 @@
-import { parseBoundedNumber, type Parsed } from '../lib/numbers';
-import { formatNumber } from '../lib/format';
+import { parseBoundedNumber, type Parsed } from './numbers';
+import { formatNumber } from './format';
 
 /** A small matrix as typed by a reader: row-major values and its size. */
 export interface TypedMatrix {
