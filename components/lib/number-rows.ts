@@ -96,7 +96,9 @@ export class NumberRows {
     const i = this.rows().indexOf(row);
     const text = row.querySelector<HTMLInputElement>('.num-row-value')!;
     if (input.classList.contains('num-row-name')) {
-      if (this.#root.dataset['names'] === 'edit') this.#nameEditor?.valid(this.#names.map((name, j) => (j === i ? input.value.slice(0, 12) : name)), input);
+      // At most 12 UTF-16 units, never ending in half a surrogate pair (which no link could carry).
+      const name = input.value.slice(0, 12).replace(/[\uD800-\uDBFF]$/, '');
+      if (this.#root.dataset['names'] === 'edit') this.#nameEditor?.valid(this.#names.map((old, j) => (j === i ? name : old)), input);
       return;
     }
     let value: number;
