@@ -41,3 +41,30 @@ export function assertPositive(value: number, what: string): void {
     throw new RangeError(`${what} must be a finite number greater than 0, but is ${String(value)}.`);
   }
 }
+
+const grouped = (n: number): string => (Number.isFinite(n) ? n.toLocaleString('en-US') : String(n));
+
+/** Throws unless `value` is a whole number in [min, max] (max may be Infinity): "… must be a whole number from 1 to 6". */
+export function assertWholeNumber(value: number, what: string, min: number, max = Infinity): void {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range = max === Infinity ? `≥ ${grouped(min)}` : `from ${grouped(min)} to ${grouped(max)}`;
+    throw new RangeError(`${what} must be a whole number ${range}, but is ${String(value)}.`);
+  }
+}
+
+/** Throws unless `value` is a finite number in [min, max]. */
+export function assertInRange(value: number, what: string, min: number, max: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new RangeError(`${what} must be a number from ${grouped(min)} to ${grouped(max)}, but is ${String(value)}.`);
+  }
+}
+
+/** Throws unless `value` is a finite number ≥ 0. */
+export function assertNonNegative(value: number, what: string): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${what} must be a finite number ≥ 0, but is ${String(value)}.`);
+  }
+}
+
+/** The learning-rate rule every optimiser and descent function shares: a finite number ≥ 0. */
+export const assertLearningRate = (lr: number): void => assertNonNegative(lr, 'The learning rate');

@@ -2,9 +2,10 @@
  * Softmax regression on 2-D toy data: seeded data sets, an optional polynomial feature map, and training by
  * mini-batch gradient descent on cross-entropy with any optimiser — the notebook's chapters working together.
  */
-import { createOptimizer, type OptimizerConfig } from './optimizers';
-import { seededRandom } from './random';
-import { logSoftmax, softmax } from './softmax';
+import { createOptimizer, type OptimizerConfig } from './optimizers.ts';
+import { seededRandom } from './random.ts';
+import { assertInRange, assertWholeNumber } from './checks.ts';
+import { logSoftmax, softmax } from './softmax.ts';
 
 /** Points (x, y) with class labels 0 … classes − 1. */
 export interface Dataset {
@@ -24,10 +25,11 @@ function gaussian(random: () => number): number {
 }
 
 /** A seeded toy data set: 'blobs' (Gaussian clusters), 'moons' (two interleaved arcs) or 'spiral' (arms). */
-export function makeDataset(kind: DatasetKind, count: number, seed: number, classes = 3, noise = 0.1): Dataset {
-  if (!Number.isInteger(count) || count < 2 || count > 100_000) throw new RangeError(`The number of points must be a whole number from 2 to 100,000, not ${count}.`);
-  if (!Number.isInteger(classes) || classes < 2 || classes > 8) throw new RangeError(`The number of classes must be from 2 to 8, not ${classes}.`);
-  if (!Number.isFinite(noise) || noise < 0 || noise > 2) throw new RangeError(`The noise must be between 0 and 2, not ${noise}.`);
+export function makeDataset(kind: DatasetKind, count: number, seed: number, options: { classes?: number; noise?: number } = {}): Dataset {
+  const { classes = 3, noise = 0.1 } = options;
+  assertWholeNumber(count, 'The number of points', 2, 100_000);
+  assertWholeNumber(classes, 'The number of classes', 2, 8);
+  assertInRange(noise, 'The noise', 0, 2);
   const random = seededRandom(seed);
   const k = kind === 'moons' ? 2 : classes;
   // Blobs are centred 1.5 apart: below a 0.3 spread they would be trivially separable.
@@ -60,7 +62,7 @@ export function makeDataset(kind: DatasetKind, count: number, seed: number, clas
 
 /** Features of a point: 1, x, y, and with `degree` > 1 every monomial xᵃyᵇ with 2 ≤ a + b ≤ degree. */
 export function polynomialFeatures([x, y]: readonly [number, number], degree: number): number[] {
-  if (!Number.isInteger(degree) || degree < 1 || degree > 6) throw new RangeError(`The polynomial degree must be from 1 to 6, not ${degree}.`);
+  assertWholeNumber(degree, 'The polynomial degree', 1, 6);
   const features = [1];
   for (let total = 1; total <= degree; total++) for (let a = total; a >= 0; a--) features.push(x ** a * y ** (total - a));
   return features;
@@ -97,7 +99,7 @@ export function evaluate(model: Model, data: Dataset): { loss: number; accuracy:
  */
 export function createTrainer(data: Dataset, options: { degree: number; batchSize: number; optimizer: OptimizerConfig; seed: number }) {
   const { degree, batchSize } = options;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`The batch size must be a whole number ≥ 1, not ${batchSize}.`);
+  assertWholeNumber(batchSize, 'The batch size', 1);
   const features = data.points.map((p) => polynomialFeatures(p, degree));
   const width = features[0]!.length;
   const model: Model = { degree, weights: Array.from({ length: data.classes }, () => new Array<number>(width).fill(0)) };
@@ -152,7 +154,7 @@ export function createTrainer(data: Dataset, options: { degree: number; batchSiz
  * each call is only the products and a softmax per cell. Returns, per cell, the predicted class and its probability.
  */
 export function gridPredictor(degree: number, box: readonly [number, number, number, number], cells: number) {
-  if (!Number.isInteger(cells) || cells < 1 || cells > 1000) throw new RangeError(`The grid needs 1 to 1000 cells per side, not ${cells}.`);
+  assertWholeNumber(cells, 'The number of grid cells per side', 1, 1000);
   const [x0, x1, y0, y1] = box;
   const features: number[][] = [];
   for (let j = 0; j < cells; j++) {

@@ -3,8 +3,10 @@
  * window, the weights, their products and the per-channel sums. Plus the two reshapes that turn a convolution into
  * one matrix product, and the flip that separates true convolution from the cross-correlation networks compute.
  */
-import { conv2d, type ConvOptions, type Tensor } from './convolution';
-import { pairOf } from './shapes';
+import { conv2d, type ConvOptions } from './convolution.ts';
+import type { Tensor } from './tensor.ts';
+import { pairOf } from './shapes.ts';
+import { assertWholeNumber } from './checks.ts';
 
 /** One tap of the kernel at one output position. */
 export interface WindowTerm {
@@ -38,7 +40,7 @@ export function windowTerms(
   const [outChannels, outHeight, outWidth] = output.shape as [number, number, number];
   const { kernel, y, x } = position;
   for (const [value, limit, what] of [[kernel, outChannels, 'kernel'], [y, outHeight, 'output row'], [x, outWidth, 'output column']] as const) {
-    if (!Number.isInteger(value) || value < 0 || value >= limit) throw new RangeError(`The ${what} must be a whole number from 0 to ${limit - 1}, but is ${value}.`);
+    assertWholeNumber(value, `The ${what}`, 0, limit - 1);
   }
   const [, height, width] = input.shape as [number, number, number];
   const [, channels, kh, kw] = weight.shape as [number, number, number, number];

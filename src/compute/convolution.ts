@@ -4,13 +4,9 @@
  * throughout. Float32 inputs give Float32 outputs: each channel's window sum is formed in float64 and rounded to
  * float32 once, when it is added to the output (so a one-channel result is the float64 sum, correctly rounded).
  */
-import { convOutputSize, pairOf, type Pair } from './shapes';
-
-/** A dense row-major tensor. */
-export interface Tensor {
-  shape: number[];
-  data: Float64Array | Float32Array;
-}
+import { convOutputSize, pairOf, type Pair } from './shapes.ts';
+import { assertTensor, type Tensor } from './tensor.ts';
+import { assertWholeNumber } from './checks.ts';
 
 /** Stride, padding and dilation of a convolution, each one value or [height, width]. */
 export interface ConvOptions {
@@ -23,27 +19,6 @@ export interface ConvOptions {
    * that recomputes often keeps its buffers.
    */
   out?: Float32Array | Float64Array;
-}
-
-/** Whether every value is finite: x·0 is 0 for finite x and NaN for ±∞ and NaN, so one branch-free pass decides. */
-function allFinite(data: Float32Array | Float64Array): boolean {
-  let probe = 0;
-  for (let i = 0; i < data.length; i++) probe += data[i]! * 0;
-  return probe === 0;
-}
-
-/** Throws unless `tensor` has the given rank, positive dimensions, matching data length and finite values. */
-function assertTensor(tensor: Tensor, rank: number, what: string): void {
-  if (!tensor || !Array.isArray(tensor.shape) || tensor.shape.length !== rank) {
-    throw new RangeError(`${what} must have ${rank} dimensions.`);
-  }
-  if (tensor.shape.some((d) => !Number.isInteger(d) || d < 1)) throw new RangeError(`${what} must not be empty (shape ${tensor.shape.join('×')}).`);
-  const size = tensor.shape.reduce((a, b) => a * b, 1);
-  if (tensor.data.length !== size) throw new RangeError(`${what} has ${tensor.data.length} values for shape ${tensor.shape.join('×')} (${size}).`);
-  if (!allFinite(tensor.data)) {
-    const i = tensor.data.findIndex((v) => !Number.isFinite(v));
-    throw new RangeError(`${what} must be finite, but value ${i} is ${tensor.data[i]}.`);
-  }
 }
 
 /** The geometry shared by conv2d and im2col, checked: sizes, strides, paddings, dilations, output size. */
@@ -286,7 +261,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
  */
 export function parameterCounts(imageSide: number, hiddenUnits: number, window: number, kernels: number) {
   for (const [value, what] of [[imageSide, 'The image side'], [hiddenUnits, 'The number of hidden units'], [window, 'The window size'], [kernels, 'The number of kernels']] as const) {
-    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${what} must be a whole number ≥ 1, but is ${value}.`);
+    assertWholeNumber(value, what, 1);
   }
   if (window > imageSide) throw new RangeError(`The window (${window}) cannot be larger than the image (${imageSide}).`);
   const pixels = imageSide * imageSide;

@@ -2,8 +2,9 @@
  * Gradient descent made visible: one-dimensional curves with their derivatives, plain descent on them, the
  * quadratic's stability rule, optimiser runs on the 2-D surfaces, and the grids and levels their contour plots need.
  */
-import { createOptimizer, type OptimizerConfig } from './optimizers';
-import type { Surface } from './surfaces';
+import { createOptimizer, type OptimizerConfig } from './optimizers.ts';
+import { assertLearningRate, assertWholeNumber } from './checks.ts';
+import type { Surface } from './surfaces.ts';
 
 /** A function of one variable with its derivative and a plotting window. */
 export interface Curve {
@@ -36,8 +37,8 @@ export const DIVERGED = 1e6;
 /** Plain gradient descent x ← x − η f′(x): the iterates x₀ … x_n, stopping early once |x| exceeds DIVERGED. */
 export function descend1d(curve: Curve, x0: number, lr: number, steps: number): number[] {
   if (!Number.isFinite(x0)) throw new RangeError(`The start must be a finite number, but is ${x0}.`);
-  if (!Number.isFinite(lr) || lr < 0) throw new RangeError(`The learning rate must be a finite number ≥ 0, but is ${lr}.`);
-  if (!Number.isInteger(steps) || steps < 0 || steps > 10_000) throw new RangeError(`The number of steps must be a whole number from 0 to 10,000, but is ${steps}.`);
+  assertLearningRate(lr);
+  assertWholeNumber(steps, 'The number of steps', 0, 10_000);
   const xs = [x0];
   for (let k = 0; k < steps && Math.abs(xs[k]!) <= DIVERGED; k++) xs.push(xs[k]! - lr * curve.derivative(xs[k]!));
   return xs;
@@ -45,7 +46,7 @@ export function descend1d(curve: Curve, x0: number, lr: number, steps: number): 
 
 /** What plain gradient descent does on a quadratic of curvature L with step η: x_{k+1} = (1 − ηL) x_k. */
 export function quadraticRegime(lr: number, curvature: number): { factor: number; regime: 'still' | 'creeps' | 'one step' | 'zigzags in' | 'bounces forever' | 'diverges' } {
-  if (!Number.isFinite(lr) || lr < 0) throw new RangeError(`The learning rate must be a finite number ≥ 0, but is ${lr}.`);
+  assertLearningRate(lr);
   if (!Number.isFinite(curvature) || curvature <= 0) throw new RangeError(`The curvature must be a finite number > 0, but is ${curvature}.`);
   const factor = 1 - lr * curvature;
   // Compare ηL with 1 and 2 directly (not the rounded factor), so η = 2/L lands exactly on "bounces forever".
@@ -57,7 +58,7 @@ export function quadraticRegime(lr: number, curvature: number): { factor: number
 /** A run of an optimiser on a surface: the points visited and the loss at each, stopping early if it diverges. */
 export function runOptimizer(surface: Surface, config: OptimizerConfig, start: readonly [number, number], steps: number): { path: [number, number][]; losses: number[]; diverged: boolean } {
   if (!start.every(Number.isFinite)) throw new RangeError('The start point must be two finite numbers.');
-  if (!Number.isInteger(steps) || steps < 0 || steps > 10_000) throw new RangeError(`The number of steps must be a whole number from 0 to 10,000, but is ${steps}.`);
+  assertWholeNumber(steps, 'The number of steps', 0, 10_000);
   const optimizer = createOptimizer(config);
   const path: [number, number][] = [[start[0], start[1]]];
   const losses = [surface.value(start[0], start[1])];
@@ -94,7 +95,7 @@ export function sampleSurface(surface: Surface, nx: number, ny: number): Float64
  * loss surfaces are steep walls around flat valleys, and evenly spaced levels would all crowd the walls.
  */
 export function contourLevels(values: ArrayLike<number>, count: number): number[] {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`The number of levels must be a whole number ≥ 1, not ${count}.`);
+  assertWholeNumber(count, 'The number of levels', 1);
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {

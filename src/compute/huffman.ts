@@ -2,7 +2,7 @@
  * Huffman's optimal prefix code: repeatedly merge the two least likely subtrees. No prefix code has a shorter
  * average length, and that length L satisfies H(p) ≤ L < H(p) + 1 (in bits).
  */
-import { assertDistribution } from './checks';
+import { assertDistribution } from './checks.ts';
 
 /** A node of the code tree: a leaf (one outcome) or a merge of two subtrees (0 = left, 1 = right). */
 export type HuffmanTree =

@@ -2,7 +2,7 @@
  * Classic image-processing kernels and the small conversions the image playground needs around conv2d: colour to
  * grey, ReLU, and feature map to displayable grey levels. Pure arrays in, arrays out: no canvas here.
  */
-import type { Tensor } from './convolution';
+import type { Tensor } from './tensor.ts';
 
 /** A named square kernel, row-major. */
 export interface ImageKernel {

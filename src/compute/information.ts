@@ -2,7 +2,7 @@
  * Entropy, cross-entropy, KL divergence and surprisal, in any base (2 → bits by default, Math.E → nats).
  * Conventions follow the limits: 0 · log 0 = 0, and a code built for q = 0 where p > 0 costs Infinity.
  */
-import { assertDistribution, assertSameLength } from './checks';
+import { assertDistribution, assertSameLength } from './checks.ts';
 
 /** Throws unless `base` can be a logarithm base: finite, > 0 and ≠ 1. */
 function logBase(base: number): number {

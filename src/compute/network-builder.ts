@@ -1,6 +1,6 @@
 /** A small builder for layer lists, so that repetitive and branching networks are generated, not typed out. */
-import type { Layer } from './receptive-field';
-import type { Pair } from './shapes';
+import type { Layer } from './receptive-field.ts';
+import type { Pair } from './shapes.ts';
 
 /** Options of a conv or pooling layer; `from` names its input (default: the last layer added). */
 export interface LayerOptions {

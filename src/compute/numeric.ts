@@ -2,7 +2,7 @@
  * Numerical derivatives, used to check analytic ones: in the tests, and on the page, where readers can watch the
  * analytic Jacobian and a finite-difference estimate agree.
  */
-import { assertFiniteVector, assertPositive } from './checks';
+import { assertFiniteVector, assertPositive } from './checks.ts';
 
 /**
  * Central-difference estimate of the Jacobian of f at x: entry [i][j] ≈ (f(x + h eⱼ)ᵢ − f(x − h eⱼ)ᵢ) / 2h.

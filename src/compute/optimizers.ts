@@ -2,7 +2,7 @@
  * The update rules of torch.optim (SGD, Adam, AdamW, RMSprop, Adagrad) with PyTorch's defaults, written in the
  * order of operations of PyTorch's own implementation, so a float64 run follows the same trajectory.
  */
-import { assertFiniteVector, assertSameLength } from './checks';
+import { assertFiniteVector, assertLearningRate, assertNonNegative, assertSameLength } from './checks.ts';
 
 /** Settings of one optimiser; omitted fields take PyTorch's defaults. */
 export type OptimizerConfig =
@@ -23,9 +23,9 @@ const finite = (value: number) => typeof value === 'number' && Number.isFinite(v
 
 /** Checks the settings every optimiser shares and returns (lr, weight decay). */
 function common(config: { lr: number; weightDecay?: number; eps?: number }, defaultDecay = 0): [number, number] {
-  check(finite(config.lr) && config.lr >= 0, `The learning rate must be a finite number ≥ 0, but is ${config.lr}.`);
+  assertLearningRate(config.lr);
   const decay = config.weightDecay ?? defaultDecay;
-  check(finite(decay) && decay >= 0, `The weight decay must be a finite number ≥ 0, but is ${decay}.`);
+  assertNonNegative(decay, 'The weight decay');
   if (config.eps !== undefined) check(finite(config.eps) && config.eps > 0, `eps must be a finite number > 0, but is ${config.eps}.`);
   return [config.lr, decay];
 }

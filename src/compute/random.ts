@@ -1,5 +1,5 @@
 /** Seeded randomness, so every sampled message, data set and starting point on the site is reproducible. */
-import { assertDistribution } from './checks';
+import { assertDistribution, assertWholeNumber } from './checks.ts';
 
 /** A seeded generator of uniform numbers in [0, 1) (mulberry32: tiny, fast, and good enough for teaching). */
 export function seededRandom(seed: number): () => number {
@@ -16,9 +16,7 @@ export function seededRandom(seed: number): () => number {
 /** Draws `count` outcomes (indices) from distribution p with a seeded generator, by inverting the cumulative sum. */
 export function sampleCategorical(p: readonly number[], count: number, seed: number): number[] {
   assertDistribution(p, 'p');
-  if (!Number.isInteger(count) || count < 0 || count > 1_000_000) {
-    throw new RangeError(`The sample size must be a whole number from 0 to 1,000,000, but is ${count}.`);
-  }
+  assertWholeNumber(count, 'The sample size', 0, 1_000_000);
   const random = seededRandom(seed);
   const cumulative: number[] = [];
   p.reduce((total, pi, i) => (cumulative[i] = total + pi), 0);

@@ -4,7 +4,7 @@
  * effective stride (jump) j, its receptive-field size r and its effective padding P: output unit u (0-based) sees
  * input pixels u·j − P … u·j − P + r − 1. Networks may branch and merge (add, concat).
  */
-import { convOutputSize, effectiveKernel, pairOf, poolOutputSize, type Pair } from './shapes';
+import { convOutputSize, effectiveKernel, pairOf, poolOutputSize, type Pair } from './shapes.ts';
 
 /** One layer of a network. Merges (add, concat) take no kernel, stride, padding or dilation. */
 export interface Layer {

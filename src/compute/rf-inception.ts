@@ -1,6 +1,6 @@
 /** torchvision's Inception v3 (torchvision/models/inception.py) as a layer graph, up to Mixed_7c. */
-import type { Layer } from './receptive-field';
-import { NetworkBuilder } from './network-builder';
+import type { Layer } from './receptive-field.ts';
+import { NetworkBuilder } from './network-builder.ts';
 
 /** Inception v3's convolutions, pooling and concatenations, with torchvision's module names. */
 export function inceptionV3(): Layer[] {

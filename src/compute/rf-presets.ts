@@ -4,9 +4,9 @@
  * feature map, transcribed from torchvision's model definitions (convolutions, pooling and merges only: batch norm,
  * activations and dropout do not change geometry).
  */
-import type { Layer } from './receptive-field';
-import { NetworkBuilder } from './network-builder';
-import { torchvisionPresets } from './rf-torchvision';
+import type { Layer } from './receptive-field.ts';
+import { NetworkBuilder } from './network-builder.ts';
+import { torchvisionPresets } from './rf-torchvision.ts';
 
 /** A named network with the input size it is usually analysed at. */
 export interface Preset {

@@ -3,8 +3,8 @@
  * top-down recursion RF ← (RF − 1)·s + k from one unit of the top layer down to the image, and the bottom-up
  * recursion r ← r + (k − 1)·j, j ← j·s from the image up. Dilation enters both as the effective kernel d(k − 1) + 1.
  */
-import type { Layer } from './receptive-field';
-import { effectiveKernel, pairOf } from './shapes';
+import type { Layer } from './receptive-field.ts';
+import { effectiveKernel, pairOf } from './shapes.ts';
 
 /** One step of a recursion, along one axis (width). */
 export interface RecursionStep {

@@ -3,9 +3,9 @@
  * pooling layer and merge, with torchvision's own module names; up to the last spatial feature map (no global
  * pooling, no classifier).
  */
-import type { Layer } from './receptive-field';
-import { NetworkBuilder } from './network-builder';
-import { inceptionV3 } from './rf-inception';
+import type { Layer } from './receptive-field.ts';
+import { NetworkBuilder } from './network-builder.ts';
+import { inceptionV3 } from './rf-inception.ts';
 
 type Preset = { title: string; inputSize: number; layers: Layer[] };
 

@@ -2,7 +2,7 @@
  * Softmax, log-softmax, their derivative, and the cross-entropy loss on top of them, all in float64 and stable for
  * any finite logits: exponentials are only ever taken of numbers ≤ 0, so they cannot overflow.
  */
-import { assertDistribution, assertFiniteVector, assertPositive, assertSameLength } from './checks';
+import { assertDistribution, assertFiniteVector, assertPositive, assertSameLength } from './checks.ts';
 
 /** log Σ exp(vᵢ) without overflow: factor out the largest value, so every exponent is ≤ 0. */
 export function logSumExp(values: readonly number[]): number {

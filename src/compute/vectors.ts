@@ -1,5 +1,5 @@
 /** Small vector helpers the widgets need, so that no widget does arithmetic of its own. */
-import { assertFiniteVector, assertSameLength } from './checks';
+import { assertFiniteVector, assertLearningRate, assertSameLength, assertWholeNumber } from './checks.ts';
 
 /** Scales non-negative weights to sum to 1 (a distribution); throws if any is negative or all are 0. */
 export function normalize(weights: readonly number[]): number[] {
@@ -17,15 +17,13 @@ export function gradientStep(params: readonly number[], grad: readonly number[],
   assertFiniteVector(params, 'The parameters');
   assertFiniteVector(grad, 'The gradient');
   assertSameLength(params, grad, 'The parameters', 'the gradient');
-  if (!Number.isFinite(learningRate) || learningRate < 0) {
-    throw new RangeError(`The learning rate must be a finite number ≥ 0, but is ${learningRate}.`);
-  }
+  assertLearningRate(learningRate);
   return params.map((p, i) => p - learningRate * grad[i]!);
 }
 
 /** The one-hot vector of length k with a 1 at index `hot` (0-based). */
 export function oneHot(k: number, hot: number): number[] {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`The length must be a whole number ≥ 1, but is ${k}.`);
+  assertWholeNumber(k, 'The length', 1);
   if (!Number.isInteger(hot) || hot < 0 || hot >= k) {
     throw new RangeError(`The class must be between 1 and ${k}, but is ${hot + 1}.`);
   }

@@ -5,12 +5,12 @@ describe('toy data sets', () => {
   it('are seeded and balanced', () => {
     expect(makeDataset('moons', 50, 3)).toEqual(makeDataset('moons', 50, 3));
     expect(makeDataset('moons', 50, 3)).not.toEqual(makeDataset('moons', 50, 4));
-    const spiral = makeDataset('spiral', 300, 1, 3);
+    const spiral = makeDataset('spiral', 300, 1, { classes: 3 });
     expect([0, 1, 2].map((c) => spiral.labels.filter((l) => l === c).length)).toEqual([100, 100, 100]);
   });
   it('reject bad settings', () => {
     expect(() => makeDataset('blobs', 1, 1)).toThrow(RangeError);
-    expect(() => makeDataset('blobs', 10, 1, 9)).toThrow(/classes/);
+    expect(() => makeDataset('blobs', 10, 1, { classes: 9 })).toThrow(/classes/);
   });
 });
 
@@ -20,7 +20,7 @@ describe('softmax regression', () => {
   });
 
   it('the batch gradient equals finite differences of the mean cross-entropy', () => {
-    const data = makeDataset('blobs', 12, 9, 3);
+    const data = makeDataset('blobs', 12, 9, { classes: 3 });
     const trainer = createTrainer(data, { degree: 2, batchSize: 12, optimizer: { type: 'sgd', lr: 1 }, seed: 1 });
     trainer.model.weights = trainer.model.weights.map((row, c) => row.map((_, i) => Math.sin(c * 7 + i)));
     const flat = trainer.model.weights.flat();
