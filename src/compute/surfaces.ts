@@ -10,6 +10,7 @@ export interface Surface {
   minima: [number, number][];
 }
 
+/** The chapter's five surfaces: a round bowl, a narrow ravine, Rosenbrock's valley, Himmelblau's four minima, a saddle. */
 export const surfaces: Record<'bowl' | 'ravine' | 'rosenbrock' | 'himmelblau' | 'saddle', Surface> = {
   bowl: {
     title: 'Bowl: x² + y²',
