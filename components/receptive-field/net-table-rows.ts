@@ -41,7 +41,8 @@ export class NetworkRows {
     this.body.querySelectorAll<HTMLInputElement>('input[data-index]').forEach((input) => {
       const value = codes[Number(input.dataset['index'])]!;
       if (input.type === 'checkbox') input.checked = value === 1;
-      else if (!isInvalid(input) && Number(input.value) !== value) input.value = String(value);
+      // An empty field is not 0: fresh rows start empty and must show their value.
+      else if (!isInvalid(input) && (input.value.trim() === '' || Number(input.value) !== value)) input.value = String(value);
     });
   }
 
