@@ -3,7 +3,7 @@
  * (normalised before any computation) and the outcomes' names, edited one row per outcome (NumberRows).
  */
 import { namesField, numbersField } from '../lib/fields';
-import { NumberRows, resizeNames, type RowsPreset } from '../lib/number-rows';
+import { resizeNames, type RowsPreset } from '../lib/number-rows';
 import { editorPresets } from './presets';
 
 /** Weights a reader may type for one outcome (they are normalised before any computation). */
@@ -23,7 +23,3 @@ export const DISTRIBUTION_PRESETS: RowsPreset[] = Object.entries(editorPresets).
 
 /** Gives every outcome a name: names follow the number of weights (new outcomes are named a, b, c, …). */
 export const withNames = <S extends { names: string[] }>(state: S, count: number): S => ({ ...state, names: resizeNames(state.names, count) });
-
-/** The editor in `root`, whose weight fields are named in messages by their outcome's name. */
-export const distributionRows = (root: HTMLElement): NumberRows =>
-  new NumberRows(root, weightsField([]), (i, name) => `The weight of “${name || `outcome ${i + 1}`}”`);

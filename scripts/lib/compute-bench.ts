@@ -39,7 +39,7 @@ export function computeBenchmarks(): BenchResult[] {
       return { name: `${type} steps on Rosenbrock`, perSecond: rate(() => (p = optimizer.step(p, surfaces.rosenbrock.gradient(p[0]!, p[1]!)))) };
     }),
     (() => {
-      const data = makeDataset('spiral', 300, 1, 3);
+      const data = makeDataset('spiral', 300, 1, { classes: 3 });
       const trainer = createTrainer(data, { degree: 3, batchSize: 32, optimizer: { type: 'adam', lr: 0.05 }, seed: 1 });
       const epochs = rate(() => trainer.epoch(), 500);
       return { name: 'classifier training, examples (cubic features, Adam)', perSecond: epochs * data.points.length };

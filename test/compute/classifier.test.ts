@@ -35,7 +35,7 @@ describe('softmax regression', () => {
   });
 
   it('reaches high accuracy on blobs with Adam, and on moons with cubic features', () => {
-    const blobs = makeDataset('blobs', 300, 2, 3);
+    const blobs = makeDataset('blobs', 300, 2, { classes: 3 });
     const onBlobs = createTrainer(blobs, { degree: 1, batchSize: 32, optimizer: { type: 'adam', lr: 0.05 }, seed: 1 });
     for (let e = 0; e < 30; e++) onBlobs.epoch();
     expect(evaluate(onBlobs.model, blobs).accuracy).toBeGreaterThan(0.9);

@@ -89,7 +89,7 @@ describe('widget specs', () => {
       expect(initialState(spec, state)).toEqual(state);
       for (const key of Object.keys(spec.effects ?? {})) {
         for (const value of extremes(spec.fields[key]!)) {
-          const next = applyChange(spec, state, { [key]: value });
+          const next = applyChange(spec, state, { [key]: value } as Partial<typeof state>);
           for (const [name, field] of Object.entries(spec.fields)) {
             expect(decodeField(field, name, encodeField(field, next[name])), `${key} → ${name}`).toMatchObject({ ok: true });
           }
