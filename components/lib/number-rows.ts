@@ -53,8 +53,15 @@ export class NumberRows {
     root.addEventListener('input', (event) => this.onInput(event.target as HTMLInputElement));
     this.action('add')?.addEventListener('click', () => this.#valueEditor?.replace(withNewRow(this.#values)));
     this.action('remove')?.addEventListener('click', () => this.#valueEditor?.replace(this.#values.slice(0, -1)));
-    // Normalising all-zero weights throws a RangeError the widget shows: there is nothing to scale.
-    this.action('normalise')?.addEventListener('click', () => this.#valueEditor?.replace(normalize(this.#values)));
+    this.action('normalise')?.addEventListener('click', () => {
+      let normalised: number[];
+      try {
+        normalised = normalize(this.#values);
+      } catch {
+        return; // all zero: nothing to scale, and the widget's message already says why
+      }
+      this.#valueEditor?.replace(normalised);
+    });
     const preset = this.action<HTMLSelectElement>('preset');
     preset?.addEventListener('change', () => {
       const chosen = this.#presets.find((p, i) => (p.key ?? String(i)) === preset.value);

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { runOptimizer, surfaces } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
@@ -8,81 +9,102 @@ const ONE_D = '#gd-1d';
 const RACE = '#gd-race';
 const TRAIN = '#gd-train';
 
-describeInBrowser('gradient-descent chapter widgets', () => {
+describeInBrowser('gradient descent: one dimension', () => {
   useBrowser();
+  const summary = (page: Page) => page.locator(`${ONE_D} [data-role="summary"]`).innerText();
 
-  it('one dimension: the regimes of the 2/L rule, the slider, the two valleys, bad input', async () => {
-    const { page, consoleErrors } = await openPage('gradient-descent/');
-    const summary = () => page.locator(`${ONE_D} [data-role="summary"]`).innerText();
-    const iterates = () => page.locator(`${ONE_D} [data-role="iterates"]`).innerText();
-    expect(await summary()).toMatch(/^ηL < 1: .* the factor 1 − ηL is 0\.6; after 12 steps x = 0\.005442\.$/);
+  it('names the regime of the 2/L rule for typed rates', async () => {
+    const { page } = await openPage('gradient-descent/');
+    expect(await summary(page)).toMatch(/^ηL < 1: .* the factor 1 − ηL is 0\.6; after 12 steps x = 0\.005442\.$/);
     await typeInto(page, '#gd-1d-lr', '0.75');
-    expect(await summary()).toMatch(/^1 < ηL < 2: .*factor 1 − ηL is −0\.5/);
-    expect(await iterates()).toMatch(/^x0 = 2\.5, +x1 = −1\.25, +x2 = 0\.625/);
+    expect(await summary(page)).toMatch(/^1 < ηL < 2: .*factor 1 − ηL is −0\.5/);
+    expect(await page.locator(`${ONE_D} [data-role="iterates"]`).innerText()).toMatch(/^x0 = 2\.5, +x1 = −1\.25, +x2 = 0\.625/);
     expect(await page.inputValue('#gd-1d-lr-slider')).toBe('0.75');
     await typeInto(page, '#gd-1d-lr', '1');
-    expect(await summary()).toMatch(/^ηL = 2: .*bounces/);
-    // The slider by keyboard: End is its maximum, 1.5, far past 2/L.
-    await page.focus('#gd-1d-lr-slider');
+    expect(await summary(page)).toMatch(/^ηL = 2: .*bounces/);
+  });
+
+  it('the slider by keyboard goes past 2/L; a diverging run is stopped and says so', async () => {
+    const { page } = await openPage('gradient-descent/');
+    await page.locator(ONE_D).getByRole('slider', { name: 'Learning rate η, slider' }).focus();
     await page.keyboard.press('End');
-    expect(await summary()).toMatch(/^ηL > 2: .*grow without bound.*factor 1 − ηL is −2/);
+    expect(await summary(page)).toMatch(/^ηL > 2: .*grow without bound.*factor 1 − ηL is −2/);
     expect(await page.inputValue('#gd-1d-lr')).toBe('1.5');
     await urlParam(page, 'gd-1d.lr').toBe('1.5');
     await typeInto(page, '#gd-1d-steps', '50');
-    expect(await summary()).toMatch(/passed 10⁶ and the run was stopped/);
+    expect(await summary(page)).toMatch(/passed 10⁶ and the run was stopped/);
+  });
 
-    await page.selectOption('#gd-1d-curve', 'doubleWell');
+  it('on the curve with two valleys, the start decides the valley', async () => {
+    const { page } = await openPage('gradient-descent/');
+    await page.locator(ONE_D).getByRole('combobox', { name: 'Function' }).selectOption('doubleWell');
+    await typeInto(page, '#gd-1d-steps', '50');
     await typeInto(page, '#gd-1d-lr', '0.1');
     await typeInto(page, '#gd-1d-x0', '-2');
-    expect(await summary()).toMatch(/settled in the left \(deeper\) valley.*0\.417 in the left valley, 0\.65 in the right valley/);
+    expect(await summary(page)).toMatch(/settled in the left \(deeper\) valley.*0\.417 in the left valley, 0\.65 in the right valley/);
     await typeInto(page, '#gd-1d-x0', '0.5');
-    expect(await summary()).toMatch(/settled in the right \(shallower\) valley/);
+    expect(await summary(page)).toMatch(/settled in the right \(shallower\) valley/);
+  });
 
+  it('bad input is explained beside each field', async () => {
+    const { page } = await openPage('gradient-descent/');
     await typeInto(page, '#gd-1d-lr', 'fast');
     expect(await page.locator('#gd-1d-lr-error').textContent()).toBe('The learning rate must be a number, like 2 or 0.5.');
     expect(await isStale(page, ONE_D)).toBe(true);
     await typeInto(page, '#gd-1d-x0', '9');
     expect(await page.locator('#gd-1d-x0-error').textContent()).toBe('The start must be between -2.5 and 2.5.');
+    await typeInto(page, '#gd-1d-steps', '2.5');
+    expect(await page.locator('#gd-1d-steps-error').textContent()).toBe('The number of steps must be a whole number.');
     await expectNoBrokenNumbers(page);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+  });
+});
+
+describeInBrowser('gradient descent: the optimisers race', () => {
+  useBrowser();
+  const legend = (page: Page) => page.locator(`${RACE} [data-role="legend"] li`).allInnerTexts();
+  const opened = async (path = 'gradient-descent/', options = {}) => {
+    const watched = await openPage(path, options);
+    await startWidget(watched.page, RACE);
+    return watched;
+  };
+
+  it('draws contours and ends each path where runOptimizer does', async () => {
+    const { page } = await opened();
+    expect(await page.locator(`${RACE} .race-contour`).count()).toBeGreaterThan(8);
+    await expect.poll(async () => (await legend(page))[3], { timeout: 8000 }).toMatch(/^ Adam \(diamond\): step 500/);
+    const adam = runOptimizer(surfaces.rosenbrock, { type: 'adam', lr: 0.1 }, [-1.5, 2.5], 500);
+    expect((await legend(page))[3]).toContain(`loss ${formatNumber(adam.losses.at(-1)!, 3)}`);
+    expect(await page.locator(`${RACE} [data-role="live"]`).textContent()).toContain(`Adam ends at loss ${formatNumber(adam.losses.at(-1)!, 3)}`);
   });
 
-  it('optimiser race: contours, trajectories equal to runOptimizer, start point by keyboard and click, surfaces, bad input', async () => {
-    const { page, consoleErrors } = await openPage('gradient-descent/');
-    const legend = () => page.locator(`${RACE} [data-role="legend"] li`).allInnerTexts();
-    await startWidget(page, RACE);
-    expect(await page.locator(`${RACE} .race-contour`).count()).toBeGreaterThan(8);
-    // The animation runs to the last step; the numbers then are runOptimizer's.
-    await expect.poll(async () => (await legend())[3], { timeout: 8000 }).toMatch(/^ Adam \(diamond\): step 500/);
-    const adam = runOptimizer(surfaces.rosenbrock, { type: 'adam', lr: 0.1 }, [-1.5, 2.5], 500);
-    expect((await legend())[3]).toContain(`loss ${formatNumber(adam.losses.at(-1)!, 3)}`);
-    expect(await page.locator(`${RACE} [data-role="live"]`).textContent()).toContain(`Adam ends at loss ${formatNumber(adam.losses.at(-1)!, 3)}`);
-
-    // Keyboard moves the start by 1/40 of the window (Shift: 5×), clamped to the window.
+  it('the arrow keys move the start by 1/40 of the window (Shift: 5×); a click sets it', async () => {
+    const { page } = await opened();
     await page.focus(`${RACE} [data-role="map"]`);
     await page.keyboard.press('ArrowRight');
     expect(await page.inputValue('#gd-race-x0')).toBe('-1.4');
     await page.keyboard.press('Shift+ArrowUp');
     expect(await page.inputValue('#gd-race-y0')).toBe('3');
     await urlParam(page, 'gd-race.x0').toBe('-1.4');
-    // A click sets the start where it lands.
     const box = (await page.locator(`${RACE} [data-role="map"]`).boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5);
     expect(Number(await page.inputValue('#gd-race-x0'))).toBeGreaterThan(0);
+  });
 
-    // The ravine: SGD just past 2/20 diverges, and says so in words.
-    await page.selectOption('#gd-race-surface', 'ravine');
+  it('on the ravine SGD just past 2/20 diverges, in words; scrubbing to step 0 shows the start', async () => {
+    const { page } = await opened();
+    await page.locator(RACE).getByRole('combobox', { name: 'Surface' }).selectOption('ravine');
     expect(await page.inputValue('#gd-race-x0')).toBe('-3.5');
     await typeInto(page, '#gd-race-lr0', '0.11');
-    await page.focus('#gd-race-at');
+    await page.locator(RACE).getByRole('slider', { name: 'Step shown' }).focus();
     await page.keyboard.press('End');
-    expect((await legend())[0]).toMatch(/^ SGD \(circle\): diverged after \d+ steps$/);
-    // Scrubbing to step 0 shows every racer at the start.
+    expect((await legend(page))[0]).toMatch(/^ SGD \(circle\): diverged after \d+ steps$/);
     await page.keyboard.press('Home');
-    expect((await legend())[1]).toBe(' Momentum (square): step 0, at (−3.5, 1.2), loss 20.5');
+    expect((await legend(page))[1]).toBe(' Momentum (square): step 0, at (−3.5, 1.2), loss 20.5');
+  });
 
-    // Bad input: a start outside the window, Nesterov without momentum, a negative rate.
+  it('a start outside the window, Nesterov without momentum and a negative rate are explained', async () => {
+    const { page } = await opened();
+    await page.locator(RACE).getByRole('combobox', { name: 'Surface' }).selectOption('ravine');
     await typeInto(page, '#gd-race-x0', '4.5');
     expect(await page.locator(`${RACE} [data-role="message"]`).textContent()).toMatch(/outside this surface's window, x -4…4/);
     expect(await isStale(page, RACE)).toBe(true);
@@ -95,61 +117,78 @@ describeInBrowser('gradient-descent chapter widgets', () => {
     await typeInto(page, '#gd-race-lr3', '-1');
     expect(await page.locator('#gd-race-lr3-error').textContent()).toBe("Adam's learning rate must be between 0 and 10.");
     await expectNoBrokenNumbers(page);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('optimiser race under prefers-reduced-motion: nothing animates, every step is shown at once', async () => {
-    const { page, consoleErrors } = await openPage('gradient-descent/', { reducedMotion: 'reduce' });
-    await startWidget(page, RACE);
-    expect((await page.locator(`${RACE} [data-role="legend"] li`).allInnerTexts())[0]).toMatch(/step 500/);
+  it('under prefers-reduced-motion nothing animates: every step is shown at once', async () => {
+    const { page } = await opened('gradient-descent/', { reducedMotion: 'reduce' });
+    expect((await legend(page))[0]).toMatch(/step 500/);
     expect(await page.getAttribute(`${RACE} [data-role="play"]`, 'aria-pressed')).toBe('false');
     expect(await page.inputValue('#gd-race-at')).toBe('500');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+  });
+});
+
+describeInBrowser('gradient descent: training a classifier', () => {
+  useBrowser();
+  const status = (page: Page) => page.locator(`${TRAIN} [data-role="status"]`).innerText();
+  const epoch = async (page: Page) => Number((await status(page)).match(/^Epoch (\d+)/)![1]);
+  const accuracy = async (page: Page) => Number((await status(page)).match(/accuracy ([\d.]+)%/)![1]);
+  const button = (page: Page, name: string | RegExp) => page.locator(TRAIN).getByRole('button', { name });
+  const opened = async () => {
+    const watched = await openPage('gradient-descent/');
+    await startWidget(watched.page, TRAIN);
+    return watched;
+  };
+
+  it('starts from zero weights (ln 3, a third right) and trains one epoch in its worker', async () => {
+    const { page } = await opened();
+    expect(await status(page)).toBe('Epoch 0: loss 1.099 nats, accuracy 33.3%');
+    await button(page, 'One epoch').click();
+    await expect.poll(() => epoch(page)).toBe(1);
   });
 
-  it('train a classifier: one epoch, start and pause, high accuracy on the spiral with degree 5, settings, bad input', async () => {
-    const { page, consoleErrors } = await openPage('gradient-descent/');
-    const status = () => page.locator(`${TRAIN} [data-role="status"]`).innerText();
-    const epoch = async () => Number((await status()).match(/^Epoch (\d+)/)![1]);
-    await startWidget(page, TRAIN);
-    expect(await status()).toBe('Epoch 0: loss 1.099 nats, accuracy 33.3%'); // zero weights: ln 3, a third right
-    // Training runs in a worker: results arrive asynchronously.
-    await page.click(`${TRAIN} [data-role="step"]`);
-    await expect.poll(epoch).toBe(1);
-    await page.click(`${TRAIN} [data-role="run"]`);
+  it('Start and Pause: degree 5 passes 95% on the spiral; paused means paused, and it is announced', async () => {
+    const { page } = await opened();
+    await button(page, 'Start').click();
     expect(await page.getAttribute(`${TRAIN} [data-role="run"]`, 'aria-pressed')).toBe('true');
-    await expect.poll(epoch, { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
-    await page.click(`${TRAIN} [data-role="run"]`);
+    await expect.poll(() => epoch(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
+    await button(page, 'Pause').click();
     await expect.poll(() => page.getAttribute(`${TRAIN} [data-role="run"]`, 'aria-pressed')).toBe('false');
     await page.waitForTimeout(100);
-    const paused = await epoch();
+    const paused = await epoch(page);
     await page.waitForTimeout(300);
-    expect(await epoch()).toBe(paused);
-    const accuracy = Number((await status()).match(/accuracy ([\d.]+)%/)![1]);
-    expect(accuracy).toBeGreaterThan(95);
+    expect(await epoch(page)).toBe(paused);
+    expect(await accuracy(page)).toBeGreaterThan(95);
     await expect.poll(() => page.locator(`${TRAIN} [data-role="live"]`).textContent()).toMatch(new RegExp(`^Paused at epoch ${paused}:`));
     await expect.poll(() => page.getAttribute(`${TRAIN} [data-role="regions"]`, 'aria-label')).toContain(`after ${paused} epochs`);
+  });
 
-    // A linear model cannot separate the spiral: the same training stays far below.
-    await page.selectOption('#gd-train-degree', '1');
-    expect(await epoch()).toBe(0);
-    for (let k = 0; k < 20; k++) await page.click(`${TRAIN} [data-role="step"]`);
-    await expect.poll(epoch).toBe(20);
-    expect(Number((await status()).match(/accuracy ([\d.]+)%/)![1])).toBeLessThan(80);
+  it('linear features cannot separate the spiral: 20 epochs stay below 80%', async () => {
+    const { page } = await opened();
+    await page.locator(TRAIN).getByRole('combobox', { name: 'Features' }).selectOption('1');
+    expect(await epoch(page)).toBe(0);
+    for (let k = 0; k < 20; k++) await button(page, 'One epoch').click();
+    await expect.poll(() => epoch(page)).toBe(20);
+    expect(await accuracy(page)).toBeLessThan(80);
     await urlParam(page, 'gd-train.degree').toBe('1');
+  });
 
-    await page.selectOption('#gd-train-opt', 'sgd');
+  it('a bad learning rate is explained and dims the results; New data draws another set', async () => {
+    const { page } = await opened();
+    await page.locator(TRAIN).getByRole('combobox', { name: 'Optimiser' }).selectOption('sgd');
     await typeInto(page, '#gd-train-lr', '0');
     expect(await page.locator('#gd-train-lr-error').textContent()).toBe('The learning rate must be between 0.0001 and 10.');
     expect(await isStale(page, TRAIN)).toBe(true);
     await typeInto(page, '#gd-train-lr', '0.5');
     expect(await isStale(page, TRAIN)).toBe(false);
-    await page.click(`${TRAIN} [data-role="reseed"]`);
+    await button(page, 'New data').click();
     await urlParam(page, 'gd-train.seed').toBe('2');
     await expectNoBrokenNumbers(page);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+  });
+
+  it('a batch size that is not one of the options is refused in a link', async () => {
+    const { page } = await openPage('gradient-descent/?gd-train.batch=7');
+    await startWidget(page, TRAIN);
+    expect(await page.locator(`${TRAIN} [data-role="message"]`).textContent()).toMatch(/“batch” was ignored: it must be one of 1, 10, 30, 300\./);
+    expect(await page.locator(TRAIN).getByRole('combobox', { name: 'Batch size' }).inputValue()).toBe('30');
   });
 });

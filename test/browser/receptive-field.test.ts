@@ -1,109 +1,156 @@
 import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '../support/widgets';
 
-describeInBrowser('receptive-field widgets', () => {
+const T = '#network-table';
+const lastRow = (page: Page) => page.locator(`${T} [data-role="rows"] tr`).last().locator('.result').allInnerTexts();
+const names = (page: Page) => page.locator(`${T} [data-role="rows"] tr th`).allInnerTexts();
+const cell = (page: Page, name: string) => page.locator(T).getByRole('textbox', { name, exact: true });
+const message = (page: Page, widget: string) => page.locator(`${widget} [data-role="message"]`).textContent();
+
+describeInBrowser('receptive fields: the network table', () => {
   useBrowser();
 
-  it('network table: presets, editing cells, kind and ceil_mode, reordering, removing, adding, bad input, URL state', async () => {
-    const { page, consoleErrors } = await openPage('receptive-field/');
-    const T = '#network-table';
-    const lastRow = () => page.locator(`${T} [data-role="rows"] tr`).last().locator('.result').allInnerTexts();
-    expect(await lastRow()).toEqual(['5', '32', '195', '64']);
+  it('AlexNet ends at pool5: 5 units, jump 32, receptive field 195, padding 64', async () => {
+    const { page } = await openPage('receptive-field/');
+    expect(await lastRow(page)).toEqual(['5', '32', '195', '64']);
+    expect(await cell(page, 'conv1: padding').inputValue()).toBe('0');
+  });
 
-    // Dilate conv5: its RF grows by (d − 1)(k − 1) j = 1 · 2 · 16 = 32 … and everything above it too.
+  it('dilating conv5 grows its field by (d − 1)(k − 1)j = 32, and the preset becomes custom', async () => {
+    const { page } = await openPage('receptive-field/');
     await typeInto(page, `${T} [aria-label="conv5: dilation"]`, '2');
-    expect(await lastRow()).toEqual(['4', '32', '227', '64']);
-    expect(await page.inputValue(`#network-table-preset`)).toBe('custom');
+    expect(await lastRow(page)).toEqual(['4', '32', '227', '64']);
+    expect(await page.inputValue('#network-table-preset')).toBe('custom');
     await urlParam(page, 'network-table.preset').toBe('custom');
+  });
 
-    // A bad cell: message, stale results, nothing thrown.
+  it('a bad cell is explained in the widget and dims the results until it is fixed', async () => {
+    const { page } = await openPage('receptive-field/');
     await typeInto(page, `${T} [aria-label="conv1: stride"]`, '0');
-    expect(await page.locator(`${T} [data-role="message"]`).textContent()).toMatch(/between 1 and 1024/);
+    expect(await message(page, T)).toMatch(/The stride of conv1 must be between 1 and 1024/);
+    expect(await page.getAttribute(`${T} [aria-label="conv1: stride"]`, 'aria-invalid')).toBe('true');
     expect(await isStale(page, T)).toBe(true);
     await typeInto(page, `${T} [aria-label="conv1: stride"]`, '4');
     expect(await isStale(page, T)).toBe(false);
+    expect(await page.getAttribute(`${T} [aria-label="conv1: stride"]`, 'aria-invalid')).toBeNull();
+  });
 
-    // A network that shrinks to nothing names the layer.
+  it('a network that shrinks to nothing names the layer; a bad size then replaces that message', async () => {
+    const { page } = await openPage('receptive-field/');
     await typeInto(page, '#network-table-input', '40');
-    expect(await page.locator(`${T} [data-role="message"]`).textContent()).toMatch(/Layer "conv5": its input of size 1 is too small for kernel 3, dilation 2/);
+    expect(await message(page, T)).toMatch(/Layer "pool5": its input of size 1 is too small for kernel 3/);
     await typeInto(page, '#network-table-input', 'abc');
     expect(await page.locator('#network-table-input-error').textContent()).toMatch(/must be a whole number, like 2\./);
-    await typeInto(page, '#network-table-input', '224');
+    expect(await message(page, T)).toBe('');
+  });
 
-    // ceil_mode: pool5's last window (start 8 of a 10-wide map) starts inside, so ceil gives 5 windows, not 4.
-    await page.check(`${T} [aria-label="pool5: ceil mode (pooling only)"]`);
-    expect(await lastRow()).toEqual(['5', '32', '227', '64']);
-    // Kind: a convolution has no ceil mode, and the message says so.
-    await page.selectOption(`${T} [aria-label="pool5: kind"]`, { label: 'conv' });
-    expect(await page.locator(`${T} [data-role="message"]`).textContent()).toMatch(/"pool5": ceil_mode applies to pooling layers only/);
-    await page.selectOption(`${T} [aria-label="pool5: kind"]`, { label: 'avgpool' });
-    expect(await lastRow()).toEqual(['5', '32', '227', '64']);
-    await page.uncheck(`${T} [aria-label="pool5: ceil mode (pooling only)"]`);
-    expect(await lastRow()).toEqual(['4', '32', '227', '64']);
+  it('ceil_mode gives pool5 a fifth window; a conv has no ceil mode, and the message says so', async () => {
+    const { page } = await openPage('receptive-field/');
+    await typeInto(page, `${T} [aria-label="conv5: dilation"]`, '2');
+    await page.locator(T).getByRole('checkbox', { name: 'pool5: ceil mode (pooling only)' }).check();
+    expect(await lastRow(page)).toEqual(['5', '32', '227', '64']);
+    await page.locator(T).getByRole('combobox', { name: 'pool5: kind' }).selectOption({ label: 'conv' });
+    expect(await message(page, T)).toMatch(/"pool5": ceil_mode applies to pooling layers only/);
+    await page.locator(T).getByRole('combobox', { name: 'pool5: kind' }).selectOption({ label: 'avgpool' });
+    expect(await lastRow(page)).toEqual(['5', '32', '227', '64']);
+    await page.locator(T).getByRole('checkbox', { name: 'pool5: ceil mode (pooling only)' }).uncheck();
+    expect(await lastRow(page)).toEqual(['4', '32', '227', '64']);
+  });
 
-    // Reorder and add with the keyboard-reachable buttons.
-    const rowsBefore = await page.locator(`${T} [data-role="rows"] tr`).count();
-    await page.click(`${T} [aria-label="Remove pool5"]`);
-    expect(await page.locator(`${T} [data-role="rows"] tr`).count()).toBe(rowsBefore - 1);
-    await page.click(`${T} [data-action="add"]`);
-    expect(await page.locator(`${T} [data-role="rows"] tr`).count()).toBe(rowsBefore);
-    await page.focus(`${T} [aria-label="Move conv1 down"]`);
+  it('removes, adds and reorders layers with buttons; names and layers survive the link', async () => {
+    const { page } = await openPage('receptive-field/');
+    await page.locator(T).getByRole('button', { name: 'Remove pool5' }).click();
+    expect(await names(page)).toHaveLength(7);
+    await page.locator(T).getByRole('button', { name: 'Add a layer' }).click();
+    expect(await names(page)).toHaveLength(8);
+    await page.locator(T).getByRole('button', { name: 'Move conv1 down' }).focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator(`${T} [data-role="rows"] tr th`).nth(1).textContent()).toBe('conv1');
-
-    // The edited network, names included, survives a reload through the URL.
+    expect((await names(page)).slice(0, 2)).toEqual(['pool1', 'conv1']);
     await urlWritten(page);
     const layers = new URL(page.url()).searchParams.get('network-table.layers');
-    const names = await page.locator(`${T} [data-role="rows"] tr th`).allInnerTexts();
-    expect(names.slice(0, 2)).toEqual(['pool1', 'conv1']);
+    const before = await names(page);
     await page.reload();
     await urlParam(page, 'network-table.layers').toBe(layers);
-    expect(await page.locator(`${T} [data-role="rows"] tr th`).allInnerTexts()).toEqual(names);
+    expect(await names(page)).toEqual(before);
     expect(await page.inputValue('#network-table-preset')).toBe('custom');
-
-    // A branching preset is read-only, and Inception v3 ends at 1311 / 32 / 618.
-    await page.selectOption('#network-table-preset', 'torchvision/inception_v3');
-    expect(await lastRow()).toEqual(['8', '32', '1311', '618']);
-    expect(await page.locator(`${T} [data-role="rows"] input`).count()).toBe(0);
-    await expectNoBrokenNumbers(page);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
 
-  it('two recursions: stepping both ways reaches 195', async () => {
-    const { page, consoleErrors } = await openPage('receptive-field/');
-    const W = '#two-recursions';
-    await page.click(`${W} [data-action="step"]`);
+  it('forty layers, the most the table takes, survive their link', async () => {
+    const codes = Array.from({ length: 40 }, () => '0,3,1,1,1,0').join(',');
+    const { page } = await openPage(`receptive-field/?network-table.preset=custom&network-table.layers=${codes}&network-table.input=4096`);
+    expect(await names(page)).toHaveLength(40);
+    expect(await lastRow(page)).toEqual(['4096', '1', '81', '40']);
+    expect(await page.locator(T).getByRole('button', { name: 'Add a layer' }).isDisabled()).toBe(true);
+    expect(await message(page, T)).toBe('');
+  });
+
+  it('a branching preset is read-only, and Inception v3 ends at 1311 / 32 / 618', async () => {
+    const { page } = await openPage('receptive-field/');
+    await page.selectOption('#network-table-preset', 'torchvision/inception_v3');
+    expect(await lastRow(page)).toEqual(['8', '32', '1311', '618']);
+    expect(await page.locator(`${T} [data-role="rows"] input`).count()).toBe(0);
+    expect(await page.locator(T).getByRole('button', { name: 'Add a layer' }).isDisabled()).toBe(true);
+    await page.selectOption('#network-table-preset', 'custom');
+    // The last plain stack, editable again, at Inception's input size of 299.
+    expect(await lastRow(page)).toEqual(['8', '32', '195', '64']);
+    expect(await page.locator(`${T} [data-role="rows"] input`).count()).toBeGreaterThan(0);
+    await expectNoBrokenNumbers(page);
+  });
+
+  it.each([
+    ['an unknown kind code', 'preset=custom&network-table.layers=9,3,1,1,1,0'],
+    ['a kernel of 0', 'preset=custom&network-table.layers=0,0,1,1,1,0,0'],
+    ['an unknown kind under a preset', 'preset=alexnet&network-table.layers=3,3,1,1,1,0'],
+  ])('a link with %s is refused with a message; the table stays editable', async (_what, query) => {
+    const { page } = await openPage(`receptive-field/?network-table.${query}`);
+    expect(await message(page, T)).toMatch(/“layers” was ignored/);
+    expect(await lastRow(page)).toEqual(['5', '32', '195', '64']);
+    expect(await page.locator(`${T} [data-role="rows"] input[type="text"]`).count()).toBeGreaterThan(0);
+  });
+});
+
+describeInBrowser('receptive fields: two recursions, one answer', () => {
+  useBrowser();
+  const W = '#two-recursions';
+
+  it('stepping both ways reaches 195 for AlexNet and 212 for VGG16', async () => {
+    const { page } = await openPage('receptive-field/');
+    await page.locator(W).getByRole('button', { name: 'Step', exact: true }).click();
     expect(await page.locator(`${W} [data-role="down"] li`).first().textContent()).toBe('through pool5 (k = 3, s = 2): RF = (1 − 1) · 2 + 3 = 3');
     expect(await page.locator(`${W} [data-role="up"] li`).first().textContent()).toBe('conv1 (k = 11, j = 1): r = 1 + (11 − 1) · 1 = 11; then j = 4');
-    await page.click(`${W} [data-action="all"]`);
+    await page.locator(W).getByRole('button', { name: 'Show all' }).click();
     expect(await page.locator(`${W} [data-role="down"] li`).last().textContent()).toMatch(/= 195$/);
     expect(await page.locator(`${W} [data-role="up"] li`).last().textContent()).toMatch(/= 195; then j = 32$/);
-    expect(await page.locator(`${W} [data-action="step"]`).isDisabled()).toBe(true);
+    expect(await page.locator(W).getByRole('button', { name: 'Step', exact: true }).isDisabled()).toBe(true);
     await page.selectOption('#two-recursions-preset', 'vgg16');
-    await page.click(`${W} [data-action="all"]`);
+    await page.locator(W).getByRole('button', { name: 'Show all' }).click();
     expect(await page.locator(`${W} [data-role="down"] li`).last().textContent()).toMatch(/= 212$/);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
+});
 
-  it('RF explorer: arrow keys, hover and click move the unit; every layer shows its window, padding and centre', async () => {
-    const { page, consoleErrors } = await openPage('receptive-field/');
-    const W = '#rf-explorer';
-    const lines = () => page.locator(`${W} [data-role="text"] li`).allInnerTexts();
-    expect((await lines())[0]).toBe('pool5: units 2…2, 1 wide');
-    expect((await lines()).at(-1)).toBe('image: units 0…194, 195 wide');
-    await page.focus(`${W} [data-role="svg"]`);
+describeInBrowser('receptive fields: one unit followed down to the image', () => {
+  useBrowser();
+  const W = '#rf-explorer';
+  const lines = (page: Page) => page.locator(`${W} [data-role="text"] li`).allInnerTexts();
+
+  it('the arrow keys move the unit; every layer shows its window, padding and centre', async () => {
+    const { page } = await openPage('receptive-field/');
+    expect((await lines(page))[0]).toBe('pool5: units 2…2, 1 wide');
+    expect((await lines(page)).at(-1)).toBe('image: units 0…194, 195 wide');
+    await page.locator(W).getByRole('slider', { name: 'Unit of the top layer' }).focus();
     await page.keyboard.press('Home');
-    expect((await lines()).at(-1)).toBe('image: units −64…130, 195 wide (64 of them padding)'.replace('−', '-'));
-    // The padding zone is drawn (hatched) on the rows whose window reaches past the map, and every row has its centre.
+    expect((await lines(page)).at(-1)).toBe('image: units -64…130, 195 wide (64 of them padding)');
     expect(await page.locator(`${W} .stack-pad`).count()).toBeGreaterThan(0);
-    expect(await page.locator(`${W} .stack-centre`).count()).toBe((await lines()).length);
+    expect(await page.locator(`${W} .stack-centre`).count()).toBe((await lines(page)).length);
     await page.keyboard.press('End');
     expect(await page.getAttribute(`${W} [data-role="svg"]`, 'aria-valuenow')).toBe('4');
+  });
 
-    // Hovering with a mouse and clicking pick the unit under the pointer (pool5 has 5 units across the top row).
+  it('hovering with a mouse and clicking pick the unit under the pointer', async () => {
+    const { page } = await openPage('receptive-field/');
+    await page.locator(`${W} [data-role="svg"]`).scrollIntoViewIfNeeded();
     const unitCentre = (unit: number) =>
       page.locator(`${W} [data-role="svg"]`).evaluate((svg: SVGSVGElement, i) => {
         const point = new DOMPoint(70 + ((i + 0.5) * (640 - 70 - 6)) / 5, 13).matrixTransform(svg.getScreenCTM()!);
@@ -112,33 +159,50 @@ describeInBrowser('receptive-field widgets', () => {
     const one = await unitCentre(1);
     await page.mouse.move(one.x, one.y);
     await expect.poll(() => page.getAttribute(`${W} [data-role="svg"]`, 'aria-valuenow')).toBe('1');
-    expect((await lines()).at(-1)).toBe('image: units -32…162, 195 wide (32 of them padding)');
+    expect((await lines(page)).at(-1)).toBe('image: units -32…162, 195 wide (32 of them padding)');
     const three = await unitCentre(3);
     await page.mouse.click(three.x, three.y);
     expect(await page.getAttribute(`${W} [data-role="svg"]`, 'aria-valuenow')).toBe('3');
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
   });
+});
 
-  it('RF on an image: AlexNet pool5 at 227, keyboard and click pick units', async () => {
-    const { page, consoleErrors, failedRequests } = await openPage('receptive-field/');
-    const W = '#rf-on-image';
+describeInBrowser('receptive fields: a receptive field on a picture', () => {
+  useBrowser();
+  const W = '#rf-on-image';
+  const caption = (page: Page) => page.locator(`${W} [data-role="caption"]`).innerText();
+
+  it('AlexNet (torchvision) features.12 at 227: 195 pixels; arrow keys move the unit', async () => {
+    const { page, failedRequests } = await openPage('receptive-field/');
     await page.waitForLoadState('networkidle');
     expect(failedRequests).toEqual([]);
-    const caption = () => page.locator(`${W} [data-role="caption"]`).innerText();
-    expect(await caption()).toMatch(/^Unit \(3, 2\) of features\.12 \(a 6×6 map\) sees rows 30…224 and columns -2…192: 195×195 pixels/);
+    expect(await caption(page)).toMatch(/^Unit \(3, 2\) of features\.12 \(a 6×6 map\) sees rows 30…224 and columns -2…192: 195×195 pixels/);
     await page.focus(`${W} [data-role="svg"]`);
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowUp');
-    expect(await caption()).toMatch(/^Unit \(2, 1\)/);
+    expect(await caption(page)).toMatch(/^Unit \(2, 1\)/);
     await urlParam(page, 'rf-on-image.col').toBe('1');
-    await page.selectOption('#rf-on-image-layer', '1');
-    expect(await caption()).toMatch(/of features\.0 \(a 56×56 map\) sees .* 11×11 pixels/);
+  });
+
+  it('another layer and a click on the picture pick a unit', async () => {
+    const { page } = await openPage('receptive-field/');
+    await page.locator(W).getByRole('combobox', { name: 'Layer' }).selectOption('1');
+    expect(await caption(page)).toMatch(/of features\.0 \(a 56×56 map\) sees .* 11×11 pixels/);
+    await page.locator(`${W} [data-role="image"]`).scrollIntoViewIfNeeded();
     const box = (await page.locator(`${W} [data-role="image"]`).boundingBox())!;
     await page.mouse.click(box.x + 2, box.y + 2);
-    expect(await caption()).toMatch(/^Unit \(0, 0\)/);
+    expect(await caption(page)).toMatch(/^Unit \(0, 0\)/);
     await expectNoBrokenNumbers(page);
-    expect(consoleErrors).toEqual([]);
-    await page.context().close();
+  });
+
+  it('an input too small for the network is explained, and clicks and keys then do no harm', async () => {
+    const { page } = await openPage('receptive-field/?rf-on-image.input=16');
+    expect(await message(page, W)).toMatch(/too small/);
+    await page.focus(`${W} [data-role="svg"]`);
+    await page.keyboard.press('ArrowLeft');
+    const box = (await page.locator(`${W} [data-role="svg"]`).boundingBox())!;
+    await page.mouse.click(box.x + 5, box.y + 5);
+    expect(await message(page, W)).toMatch(/too small/);
+    await typeInto(page, '#rf-on-image-input', '227');
+    expect(await message(page, W)).toBe('');
   });
 });

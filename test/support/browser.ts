@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from './chromium';
@@ -20,11 +20,24 @@ export interface WatchedPage {
 }
 
 let browser: Browser | undefined;
+/** Pages opened by the running test, checked and closed after it. */
+let opened: (WatchedPage & { allowErrors: RegExp | null })[] = [];
 
-/** Launches one Chromium for the calling test file and closes it afterwards. */
+/**
+ * Launches one Chromium for the calling test file and closes it afterwards. After every test, each page the test
+ * opened must have logged no console error and thrown no uncaught error (`pageerror`), unless the test said which
+ * errors it expects; then its context is closed.
+ */
 export function useBrowser(): void {
   beforeAll(async () => {
     browser = await launchChromium(chromiumPath);
+  });
+  afterEach(async () => {
+    const pages = opened;
+    opened = [];
+    const errors = pages.flatMap((watched) => watched.consoleErrors.filter((e) => !watched.allowErrors?.test(e)));
+    await Promise.all(pages.map((watched) => watched.page.context().close().catch(() => {})));
+    expect(errors, 'console errors or uncaught exceptions in the page').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -35,12 +48,17 @@ export function useBrowser(): void {
 export const siteHref = (path: string): string =>
   /^https?:/.test(path) ? path : new URL(path.replace(/^\//, ''), siteUrl).href;
 
-/** Opens a site path in a fresh context, recording console errors, failed requests and requests to other origins. */
-export async function openPage(path: string, options: BrowserContextOptions = {}): Promise<WatchedPage> {
+/**
+ * Opens a site path in a fresh context, recording console errors, uncaught exceptions, failed requests and requests
+ * to other origins. `allowErrors`: console errors the test expects (e.g. a 404), not counted against it.
+ */
+export async function openPage(path: string, options: BrowserContextOptions & { allowErrors?: RegExp } = {}): Promise<WatchedPage> {
   if (!browser) throw new Error('useBrowser() was not called in this file');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const { allowErrors, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
   const page = await context.newPage();
   const watched: WatchedPage = { page, consoleErrors: [], failedRequests: [], foreignRequests: [] };
+  opened.push({ ...watched, allowErrors: allowErrors ?? null });
   const origin = new URL(siteHref(path)).origin;
   page.on('console', (message) => {
     if (message.type() === 'error') watched.consoleErrors.push(message.text());
