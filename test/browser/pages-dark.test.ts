@@ -1,0 +1,3 @@
+import { checkEveryPage } from './pages';
+
+checkEveryPage('dark');
