@@ -2,7 +2,8 @@
  * The update rules of torch.optim (SGD, Adam, AdamW, RMSprop, Adagrad) with PyTorch's defaults, written in the
  * order of operations of PyTorch's own implementation, so a float64 run follows the same trajectory.
  */
-import { assertFiniteVector, assertLearningRate, assertNonNegative, assertSameLength } from './checks.ts';
+import { assertLearningRate, assertNonNegative } from './checks.ts';
+import { allFinite } from './tensor.ts';
 
 /** Settings of one optimiser; omitted fields take PyTorch's defaults. */
 export type OptimizerConfig =
@@ -11,10 +12,14 @@ export type OptimizerConfig =
   | { type: 'rmsprop'; lr: number; alpha?: number; eps?: number; momentum?: number; centered?: boolean; weightDecay?: number }
   | { type: 'adagrad'; lr: number; lrDecay?: number; eps?: number; weightDecay?: number; initialAccumulatorValue?: number };
 
-/** An optimiser with its state: each call of `step` returns the new parameters. */
+/** An optimiser with its state. `step` returns the new parameters; `update` writes them in place (no allocation). */
 export interface Optimizer {
-  step(params: readonly number[], grad: readonly number[]): number[];
+  step(params: ArrayLike<number>, grad: ArrayLike<number>): number[];
+  update(params: Float64Array, grad: ArrayLike<number>): void;
 }
+
+/** A mutable vector of parameters: a plain array for `step`, the caller's Float64Array for `update`. */
+type Params = number[] | Float64Array;
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new RangeError(message);
@@ -34,15 +39,25 @@ function common(config: { lr: number; weightDecay?: number; eps?: number }, defa
 export function createOptimizer(config: OptimizerConfig): Optimizer {
   let state: Float64Array[] | null = null;
   let t = 0;
-  const begin = (params: readonly number[], grad: readonly number[], buffers: number, fill = 0): Float64Array[] => {
-    assertFiniteVector(params, 'The parameters');
-    assertFiniteVector(grad, 'The gradient');
-    assertSameLength(params, grad, 'The parameters', 'the gradient');
+  /** Checks a step's arguments, makes the state buffers on the first step, and counts the step. */
+  const begin = (params: ArrayLike<number>, grad: ArrayLike<number>, buffers: number, fill = 0): Float64Array[] => {
+    if (params.length === 0 || !allFinite(params)) throw new RangeError('The parameters must be finite numbers, and at least one.');
+    if (!allFinite(grad)) throw new RangeError('The gradient must be finite numbers.');
+    if (grad.length !== params.length) throw new RangeError(`The parameters and the gradient must have the same length (${params.length} vs ${grad.length}).`);
     if (state && state[0]!.length !== params.length) throw new RangeError(`This optimiser was started with ${state[0]!.length} parameters, not ${params.length}.`);
     state ??= Array.from({ length: buffers }, () => new Float64Array(params.length).fill(fill));
     t += 1;
     return state;
   };
+  /** An optimiser from its in-place update rule: `step` runs the same rule on a copy. */
+  const make = (update: (p: Params, grad: ArrayLike<number>) => void): Optimizer => ({
+    update,
+    step(params, grad) {
+      const next = Array.from(params);
+      update(next, grad);
+      return next;
+    },
+  });
 
   switch (config.type) {
     case 'sgd': {
@@ -53,19 +68,18 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
       check(finite(momentum) && momentum >= 0 && momentum < 1, `Momentum must be in [0, 1), but is ${momentum}.`);
       check(finite(dampening) && dampening >= 0 && dampening <= 1, `Dampening must be in [0, 1], but is ${dampening}.`);
       check(!nesterov || (momentum > 0 && dampening === 0), 'Nesterov momentum needs a momentum above 0 and no dampening.');
-      return {
-        step(params, grad) {
-          const [buffer] = begin(params, grad, 1);
-          return params.map((p, i) => {
-            let g = decay !== 0 ? grad[i]! + decay * p : grad[i]!;
-            if (momentum !== 0) {
-              buffer![i] = t === 1 ? g : momentum * buffer![i]! + (1 - dampening) * g;
-              g = nesterov ? g + momentum * buffer![i]! : buffer![i]!;
-            }
-            return p - lr * g;
-          });
-        },
-      };
+      return make((params, grad) => {
+        const [buffer] = begin(params, grad, 1);
+        for (let i = 0; i < params.length; i++) {
+          const p = params[i]!;
+          let g = decay !== 0 ? grad[i]! + decay * p : grad[i]!;
+          if (momentum !== 0) {
+            buffer![i] = t === 1 ? g : momentum * buffer![i]! + (1 - dampening) * g;
+            g = nesterov ? g + momentum * buffer![i]! : buffer![i]!;
+          }
+          params[i] = p - lr * g;
+        }
+      });
     }
     case 'adam':
     case 'adamw': {
@@ -75,26 +89,24 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
       const eps = config.eps ?? 1e-8;
       const amsgrad = config.amsgrad ?? false;
       for (const beta of [beta1, beta2]) check(finite(beta) && beta >= 0 && beta < 1, `Each beta must be in [0, 1), but one is ${beta}.`);
-      return {
-        step(params, grad) {
-          const [m, v, vMax] = begin(params, grad, 3);
-          const correction1 = 1 - beta1 ** t;
-          const correction2Sqrt = Math.sqrt(1 - beta2 ** t);
-          const stepSize = lr / correction1;
-          return params.map((p0, i) => {
-            let p = p0;
-            let g = grad[i]!;
-            if (decoupled) p *= 1 - lr * decay;
-            else if (decay !== 0) g += decay * p;
-            m![i] = m![i]! + (g - m![i]!) * (1 - beta1); // lerp, as torch
-            v![i] = v![i]! * beta2 + (1 - beta2) * g * g;
-            let second = v![i]!;
-            if (amsgrad) second = vMax![i] = Math.max(vMax![i]!, v![i]!);
-            const denom = Math.sqrt(second) / correction2Sqrt + eps;
-            return p - stepSize * (m![i]! / denom);
-          });
-        },
-      };
+      return make((params, grad) => {
+        const [m, v, vMax] = begin(params, grad, 3);
+        const correction1 = 1 - beta1 ** t;
+        const correction2Sqrt = Math.sqrt(1 - beta2 ** t);
+        const stepSize = lr / correction1;
+        for (let i = 0; i < params.length; i++) {
+          let p = params[i]!;
+          let g = grad[i]!;
+          if (decoupled) p *= 1 - lr * decay;
+          else if (decay !== 0) g += decay * p;
+          m![i] = m![i]! + (g - m![i]!) * (1 - beta1); // lerp, as torch
+          v![i] = v![i]! * beta2 + (1 - beta2) * g * g;
+          let second = v![i]!;
+          if (amsgrad) second = vMax![i] = Math.max(vMax![i]!, v![i]!);
+          const denom = Math.sqrt(second) / correction2Sqrt + eps;
+          params[i] = p - stepSize * (m![i]! / denom);
+        }
+      });
     }
     case 'rmsprop': {
       const [lr, decay] = common(config);
@@ -104,27 +116,27 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
       const centered = config.centered ?? false;
       check(finite(alpha) && alpha >= 0 && alpha <= 1, `alpha must be in [0, 1], but is ${alpha}.`);
       check(finite(momentum) && momentum >= 0 && momentum < 1, `Momentum must be in [0, 1), but is ${momentum}.`);
-      return {
-        step(params, grad) {
-          const [square, average, buffer] = begin(params, grad, 3);
-          return params.map((p, i) => {
-            const g = decay !== 0 ? grad[i]! + decay * p : grad[i]!;
-            square![i] = square![i]! * alpha + (1 - alpha) * g * g;
-            let avg: number;
-            if (centered) {
-              average![i] = average![i]! + (g - average![i]!) * (1 - alpha);
-              avg = Math.sqrt(square![i]! - average![i]! * average![i]!) + eps;
-            } else {
-              avg = Math.sqrt(square![i]!) + eps;
-            }
-            if (momentum > 0) {
-              buffer![i] = buffer![i]! * momentum + g / avg;
-              return p - lr * buffer![i]!;
-            }
-            return p - lr * (g / avg);
-          });
-        },
-      };
+      return make((params, grad) => {
+        const [square, average, buffer] = begin(params, grad, 3);
+        for (let i = 0; i < params.length; i++) {
+          const p = params[i]!;
+          const g = decay !== 0 ? grad[i]! + decay * p : grad[i]!;
+          square![i] = square![i]! * alpha + (1 - alpha) * g * g;
+          let avg: number;
+          if (centered) {
+            average![i] = average![i]! + (g - average![i]!) * (1 - alpha);
+            avg = Math.sqrt(square![i]! - average![i]! * average![i]!) + eps;
+          } else {
+            avg = Math.sqrt(square![i]!) + eps;
+          }
+          if (momentum > 0) {
+            buffer![i] = buffer![i]! * momentum + g / avg;
+            params[i] = p - lr * buffer![i]!;
+          } else {
+            params[i] = p - lr * (g / avg);
+          }
+        }
+      });
     }
     case 'adagrad': {
       const [lr, decay] = common(config);
@@ -133,17 +145,16 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
       const initial = config.initialAccumulatorValue ?? 0;
       check(finite(lrDecay) && lrDecay >= 0, `The learning-rate decay must be ≥ 0, but is ${lrDecay}.`);
       check(finite(initial) && initial >= 0, `The initial accumulator value must be ≥ 0, but is ${initial}.`);
-      return {
-        step(params, grad) {
-          const [sum] = begin(params, grad, 1, initial);
-          const clr = lr / (1 + (t - 1) * lrDecay);
-          return params.map((p, i) => {
-            const g = decay !== 0 ? grad[i]! + decay * p : grad[i]!;
-            sum![i] = sum![i]! + g * g;
-            return p - clr * (g / (Math.sqrt(sum![i]!) + eps));
-          });
-        },
-      };
+      return make((params, grad) => {
+        const [sum] = begin(params, grad, 1, initial);
+        const clr = lr / (1 + (t - 1) * lrDecay);
+        for (let i = 0; i < params.length; i++) {
+          const p = params[i]!;
+          const g = decay !== 0 ? grad[i]! + decay * p : grad[i]!;
+          sum![i] = sum![i]! + g * g;
+          params[i] = p - clr * (g / (Math.sqrt(sum![i]!) + eps));
+        }
+      });
     }
     default:
       throw new RangeError(`Unknown optimiser type "${String((config as { type: unknown }).type)}".`);

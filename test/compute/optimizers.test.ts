@@ -172,3 +172,33 @@ describe('invalid settings', () => {
     expect(() => opt.step([1, 2], [1, 1])).toThrow(/started with 1 parameters/);
   });
 });
+
+describe('update: the same rule in place, on Float64Arrays', () => {
+  const configs: OptimizerConfig[] = [
+    { type: 'sgd', lr: 0.05, momentum: 0.9, nesterov: true, weightDecay: 0.01 },
+    { type: 'adam', lr: 0.01, amsgrad: true },
+    { type: 'adamw', lr: 0.01 },
+    { type: 'rmsprop', lr: 0.01, momentum: 0.5, centered: true },
+    { type: 'adagrad', lr: 0.1, lrDecay: 0.01 },
+  ];
+
+  it.each(configs)('$type: update writes exactly what step returns, bit for bit, over 20 steps', (config) => {
+    const random = seededRandom(5);
+    const stepping = createOptimizer(config);
+    const updating = createOptimizer(config);
+    let params = uniformVector(random, 8, -1, 1);
+    const inPlace = Float64Array.from(params);
+    for (let k = 0; k < 20; k++) {
+      const grad = Float64Array.from(uniformVector(random, 8, -2, 2));
+      params = stepping.step(Float64Array.from(params), grad); // step takes typed arrays too
+      updating.update(inPlace, grad);
+      expect(Array.from(inPlace)).toEqual(params);
+    }
+  });
+
+  it('update refuses a gradient of another length or with a non-finite value', () => {
+    const opt = createOptimizer({ type: 'sgd', lr: 0.1 });
+    expect(() => opt.update(new Float64Array(3), new Float64Array(2))).toThrow(/same length \(3 vs 2\)/);
+    expect(() => opt.update(new Float64Array(2), Float64Array.from([1, NaN]))).toThrow(/gradient must be finite/);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * The fully connected layer, as torch.nn.Linear: out = input · weightᵀ + bias, with input [N, in], weight [out, in].
+ * Its backward pass is two matrix products with the transposes: ∂L/∂input = ∂L/∂out · weight, ∂L/∂weight =
+ * (∂L/∂out)ᵀ · input, and ∂L/∂bias sums ∂L/∂out over the batch.
+ */
+import { assertTensor, type Tensor } from './tensor.ts';
+
+/** out[n, j] = bias[j] + Σ_i input[n, i] · weight[j, i], on flat arrays (input n rows of `inputs` values). */
+export function linearInto(x: ArrayLike<number>, w: ArrayLike<number>, bias: ArrayLike<number> | null, out: Float64Array, rows: number, inputs: number, outputs: number): void {
+  for (let n = 0; n < rows; n++) {
+    const xBase = n * inputs;
+    for (let j = 0; j < outputs; j++) {
+      let sum = bias ? bias[j]! : 0;
+      const wBase = j * inputs;
+      for (let i = 0; i < inputs; i++) sum += x[xBase + i]! * w[wBase + i]!;
+      out[n * outputs + j] = sum;
+    }
+  }
+}
+
+/** Accumulates the linear layer's gradients on flat arrays (added to, so a batch can be summed call by call). */
+export function linearBackwardInto(
+  x: ArrayLike<number>,
+  w: ArrayLike<number>,
+  gradOut: ArrayLike<number>,
+  gradInput: Float64Array | null,
+  gradWeight: Float64Array | null,
+  gradBias: Float64Array | null,
+  rows: number,
+  inputs: number,
+  outputs: number,
+): void {
+  for (let n = 0; n < rows; n++) {
+    const xBase = n * inputs;
+    for (let j = 0; j < outputs; j++) {
+      const grad = gradOut[n * outputs + j]!;
+      if (grad === 0) continue;
+      if (gradBias) gradBias[j]! += grad;
+      const wBase = j * inputs;
+      if (gradWeight) for (let i = 0; i < inputs; i++) gradWeight[wBase + i]! += grad * x[xBase + i]!;
+      if (gradInput) for (let i = 0; i < inputs; i++) gradInput[xBase + i]! += grad * w[wBase + i]!;
+    }
+  }
+}
+
+/** Checks [N, in] and [out, in] and returns (N, in, out). */
+function sizes(input: Tensor, weight: Tensor): [number, number, number] {
+  assertTensor(input, 2, 'The input');
+  assertTensor(weight, 2, 'The weight');
+  const [rows, inputs] = input.shape as [number, number];
+  const [outputs, weightInputs] = weight.shape as [number, number];
+  if (weightInputs !== inputs) throw new RangeError(`The weight takes ${weightInputs} inputs, but the input has ${inputs} per row.`);
+  return [rows, inputs, outputs];
+}
+
+/** A fully connected layer: input [N, in], weight [out, in], optional bias [out] → output [N, out]. */
+export function linear(input: Tensor, weight: Tensor, bias?: ArrayLike<number> | null): Tensor {
+  const [rows, inputs, outputs] = sizes(input, weight);
+  if (bias != null) {
+    if (bias.length !== outputs) throw new RangeError(`The bias needs ${outputs} values, one per output, not ${bias.length}.`);
+    for (let j = 0; j < outputs; j++) if (!Number.isFinite(bias[j]!)) throw new RangeError(`The bias must be finite, but value ${j} is ${bias[j]}.`);
+  }
+  const out = new Float64Array(rows * outputs);
+  linearInto(input.data, weight.data, bias ?? null, out, rows, inputs, outputs);
+  return { shape: [rows, outputs], data: out };
+}
+
+/** The gradients of a loss with respect to a linear layer's input, weight and bias, given ∂L/∂output [N, out]. */
+export function linearBackward(input: Tensor, weight: Tensor, gradOutput: Tensor): { gradInput: Tensor; gradWeight: Tensor; gradBias: Float64Array } {
+  const [rows, inputs, outputs] = sizes(input, weight);
+  assertTensor(gradOutput, 2, 'The output gradient');
+  if (gradOutput.shape[0] !== rows || gradOutput.shape[1] !== outputs) {
+    throw new RangeError(`The output gradient must have the output's shape ${rows}×${outputs}, not ${gradOutput.shape.join('×')}.`);
+  }
+  const gradInput = new Float64Array(rows * inputs);
+  const gradWeight = new Float64Array(outputs * inputs);
+  const gradBias = new Float64Array(outputs);
+  linearBackwardInto(input.data, weight.data, gradOutput.data, gradInput, gradWeight, gradBias, rows, inputs, outputs);
+  return { gradInput: { shape: [rows, inputs], data: gradInput }, gradWeight: { shape: [outputs, inputs], data: gradWeight }, gradBias };
+}
