@@ -8,6 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { rehypeKatexStrict } from './src/markdown/rehype-katex-strict.ts';
 import { headingAnchor } from './src/markdown/heading-anchor.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { digitsAsset } from './src/integrations/digits.ts';
 
 /** Base path for hosting under a sub-path, e.g. BASE_PATH=/nn/ for https://host/nn/. */
 const base = process.env.BASE_PATH || '/';
@@ -21,7 +22,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // No prefetch, no view transitions: every page is plain HTML that works without JS.
-  integrations: [mdx(), sitemap(), pagefindIndex()],
+  integrations: [digitsAsset(), mdx(), sitemap(), pagefindIndex()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [

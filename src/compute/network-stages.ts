@@ -3,8 +3,7 @@
  * network's flat parameter vector, and its forward and backward passes on flat float64 arrays. The passes are the
  * package's own conv2d, pooling, linear and ReLU code, so the network computes exactly what the chapters show.
  */
-import { conv2d } from './convolution.ts';
-import { convBackwardInto, convGeometry } from './conv-backward.ts';
+import { convBackwardInto, convForwardInto, convGeometry } from './conv-kernels.ts';
 import { avgPoolBackwardInto, avgPoolInto, maxPoolBackwardInto, maxPoolInto, poolGeometry, type PoolOptions } from './pooling.ts';
 import { linearBackwardInto, linearInto } from './linear.ts';
 import { assertWholeNumber } from './checks.ts';
@@ -67,8 +66,7 @@ export function compileStages(layers: readonly NetworkLayer[], inputShape: reado
         return {
           name, layer, inShape, outShape: shape, weight, bias,
           forward(x, out, p) {
-            const w = { shape: weight.shape, data: p.subarray(weight.offset, weight.offset + weight.length) };
-            conv2d({ shape: inShape, data: x }, w, bias ? p.subarray(bias.offset, bias.offset + bias.length) : null, { ...options, out });
+            convForwardInto(x, p.subarray(weight.offset, weight.offset + weight.length), bias ? p.subarray(bias.offset, bias.offset + bias.length) : null, out, g);
           },
           backward(x, _out, gradOut, gradIn, p, grads) {
             const slice = (range: { offset: number; length: number } | null, from: Float64Array | null) => (range && from ? from.subarray(range.offset, range.offset + range.length) : null);

@@ -30,8 +30,8 @@ export interface Network {
   activations(input: Tensor): Tensor[];
   /** Mean cross-entropy (nats) of softmax(output) over a batch, and its gradient laid out like parameters(). */
   lossAndGradient(inputs: readonly Tensor[], labels: readonly number[]): { loss: number; gradient: Float64Array };
-  /** lossAndGradient writing the gradient into `gradient` (no allocation), for training loops. */
-  accumulateGradient(inputs: readonly Tensor[], labels: readonly number[], gradient: Float64Array): number;
+  /** lossAndGradient writing the gradient into `gradient` (no allocation), for training loops; also counts hits. */
+  accumulateGradient(inputs: readonly Tensor[], labels: readonly number[], gradient: Float64Array): { loss: number; correct: number };
   /** ∂ output[channel, y, x] / ∂ input, for networks whose layers keep a spatial map (no flatten or linear). */
   inputGradient(input: Tensor, unit: { channel: number; y: number; x: number }): Tensor;
   /** The conv and pooling layers up to the first flatten, as the receptive-field engine's analyze() reads them. */
@@ -68,24 +68,26 @@ export function createNetwork(layers: readonly NetworkLayer[], options: { inputS
       stages[i]!.backward(i === 0 ? inputBuffer : outs[i - 1]!, outs[i]!, gradOuts[i]!, below, params, grads);
     }
   };
-  const accumulateGradient = (inputs: readonly Tensor[], labels: readonly number[], gradient: Float64Array): number => {
+  const accumulateGradient = (inputs: readonly Tensor[], labels: readonly number[], gradient: Float64Array): { loss: number; correct: number } => {
     if (inputs.length === 0 || inputs.length !== labels.length) throw new RangeError(`A batch needs as many labels as inputs (${inputs.length} inputs, ${labels.length} labels), and at least one.`);
     if (last.outShape.length !== 1) throw new RangeError(`The last layer must give one score per class (a flat vector), but ${last.name} gives ${last.outShape.join('×')}.`);
     if (gradient.length !== parameterCount) throw new RangeError(`The gradient buffer needs ${parameterCount} values, not ${gradient.length}.`);
     const classes = last.outShape[0]!;
     gradient.fill(0);
     let loss = 0;
+    let correct = 0;
     inputs.forEach((input, n) => {
       assertWholeNumber(labels[n]!, `Label ${n + 1}`, 0, classes - 1);
       const logits = Array.from(run(input));
       loss -= logSoftmax(logits)[labels[n]!]!;
+      if (logits.indexOf(Math.max(...logits)) === labels[n]) correct++;
       // ∂ mean loss / ∂ logits = (softmax − one-hot) / N: the softmax chapter's s − y.
       const s = softmax(logits);
       const grad = gradOuts.at(-1)!;
       for (let k = 0; k < classes; k++) grad[k] = (s[k]! - (k === labels[n] ? 1 : 0)) / inputs.length;
       backward(gradient, false);
     });
-    return loss / inputs.length;
+    return { loss: loss / inputs.length, correct };
   };
 
   return {
@@ -106,7 +108,7 @@ export function createNetwork(layers: readonly NetworkLayer[], options: { inputS
     },
     lossAndGradient(inputs, labels) {
       const gradient = new Float64Array(parameterCount);
-      return { loss: accumulateGradient(inputs, labels, gradient), gradient };
+      return { loss: accumulateGradient(inputs, labels, gradient).loss, gradient };
     },
     accumulateGradient,
     inputGradient(input, unit) {

@@ -12,10 +12,14 @@ export type OptimizerConfig =
   | { type: 'rmsprop'; lr: number; alpha?: number; eps?: number; momentum?: number; centered?: boolean; weightDecay?: number }
   | { type: 'adagrad'; lr: number; lrDecay?: number; eps?: number; weightDecay?: number; initialAccumulatorValue?: number };
 
-/** An optimiser with its state. `step` returns the new parameters; `update` writes them in place (no allocation). */
+/**
+ * An optimiser with its state. `step` returns the new parameters; `update` writes them in place (no allocation).
+ * `learningRate` may be changed between steps, as PyTorch's schedulers change a param group's lr.
+ */
 export interface Optimizer {
   step(params: ArrayLike<number>, grad: ArrayLike<number>): number[];
   update(params: Float64Array, grad: ArrayLike<number>): void;
+  learningRate: number;
 }
 
 /** A mutable vector of parameters: a plain array for `step`, the caller's Float64Array for `update`. */
@@ -26,13 +30,13 @@ function check(condition: boolean, message: string): void {
 }
 const finite = (value: number) => typeof value === 'number' && Number.isFinite(value);
 
-/** Checks the settings every optimiser shares and returns (lr, weight decay). */
-function common(config: { lr: number; weightDecay?: number; eps?: number }, defaultDecay = 0): [number, number] {
+/** Checks the settings every optimiser shares and returns the weight decay. */
+function common(config: { lr: number; weightDecay?: number; eps?: number }, defaultDecay = 0): number {
   assertLearningRate(config.lr);
   const decay = config.weightDecay ?? defaultDecay;
   assertNonNegative(decay, 'The weight decay');
   if (config.eps !== undefined) check(finite(config.eps) && config.eps > 0, `eps must be a finite number > 0, but is ${config.eps}.`);
-  return [config.lr, decay];
+  return decay;
 }
 
 /** Creates a stateful optimiser; throws RangeError for settings PyTorch rejects or that make no sense. */
@@ -49,6 +53,8 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
     t += 1;
     return state;
   };
+  /** The learning rate each rule reads at every step (a scheduler may change it). */
+  let lr = config.lr;
   /** An optimiser from its in-place update rule: `step` runs the same rule on a copy. */
   const make = (update: (p: Params, grad: ArrayLike<number>) => void): Optimizer => ({
     update,
@@ -57,11 +63,18 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
       update(next, grad);
       return next;
     },
+    get learningRate() {
+      return lr;
+    },
+    set learningRate(value: number) {
+      assertLearningRate(value);
+      lr = value;
+    },
   });
 
   switch (config.type) {
     case 'sgd': {
-      const [lr, decay] = common(config);
+      const decay = common(config);
       const momentum = config.momentum ?? 0;
       const dampening = config.dampening ?? 0;
       const nesterov = config.nesterov ?? false;
@@ -84,7 +97,7 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
     case 'adam':
     case 'adamw': {
       const decoupled = config.type === 'adamw';
-      const [lr, decay] = common(config, decoupled ? 1e-2 : 0);
+      const decay = common(config, decoupled ? 1e-2 : 0);
       const [beta1, beta2] = config.betas ?? [0.9, 0.999];
       const eps = config.eps ?? 1e-8;
       const amsgrad = config.amsgrad ?? false;
@@ -109,7 +122,7 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
       });
     }
     case 'rmsprop': {
-      const [lr, decay] = common(config);
+      const decay = common(config);
       const alpha = config.alpha ?? 0.99;
       const eps = config.eps ?? 1e-8;
       const momentum = config.momentum ?? 0;
@@ -139,7 +152,7 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
       });
     }
     case 'adagrad': {
-      const [lr, decay] = common(config);
+      const decay = common(config);
       const lrDecay = config.lrDecay ?? 0;
       const eps = config.eps ?? 1e-10;
       const initial = config.initialAccumulatorValue ?? 0;
