@@ -22,6 +22,8 @@ export interface Network {
   readonly parameterCount: number;
   /** A copy of the parameters, flat, in PyTorch's state_dict order (per layer its weight, then its bias). */
   parameters(): Float64Array;
+  /** Where each weight and bias lives in parameters(): its state_dict key ("0.weight"), layer name, offset, shape. */
+  parameterLayout(): { key: string; layer: string; offset: number; shape: number[] }[];
   /** Replaces the parameters (same layout as parameters()). */
   setParameters(values: ArrayLike<number>): void;
   /** The last layer's output for one input [C, H, W]. */
@@ -96,6 +98,11 @@ export function createNetwork(layers: readonly NetworkLayer[], options: { inputS
     shapes: stages.map((s) => ({ name: s.name, shape: [...s.outShape] })),
     parameterCount,
     parameters: () => params.slice(),
+    parameterLayout: () =>
+      stages.flatMap((stage, index) => [
+        ...(stage.weight ? [{ key: `${index}.weight`, layer: stage.name, offset: stage.weight.offset, shape: [...stage.weight.shape] }] : []),
+        ...(stage.bias ? [{ key: `${index}.bias`, layer: stage.name, offset: stage.bias.offset, shape: [stage.bias.length] }] : []),
+      ]),
     setParameters(values) {
       if (values.length !== parameterCount) throw new RangeError(`This network has ${parameterCount} parameters, not ${values.length}.`);
       for (let i = 0; i < parameterCount; i++) if (!Number.isFinite(values[i]!)) throw new RangeError(`Parameter ${i} is ${values[i]}, not a finite number.`);

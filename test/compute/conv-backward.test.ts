@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { conv2d, conv2dBackward, flipKernel, type Tensor } from '../../src/compute';
+import { conv2d, conv2dBackward, flipKernel, gradientTerms, type Tensor } from '../../src/compute';
 import { seededRandom } from './random';
 import { dot, expectGradientsClose, numericGradient } from './gradcheck';
 
@@ -85,5 +85,30 @@ describe('conv2dBackward', () => {
     const input = randomTensor([2, 4, 4]);
     expect(() => conv2dBackward(input, randomTensor([1, 2, 3, 3]), randomTensor([1, 3, 3]))).toThrow(/output's shape 1×2×2/);
     expect(() => conv2dBackward(input, randomTensor([1, 3, 3, 3]), randomTensor([1, 2, 2]))).toThrow(/expects 3 input channels, but the input has 2/);
+  });
+});
+
+describe('gradientTerms', () => {
+  it("writes each weight and input gradient as terms whose sum is conv2dBackward's entry", () => {
+    for (let trial = 0; trial < 60; trial++) {
+      const { input, weight, gradOut, options } = randomCase();
+      const [o, c, kh, kw] = weight.shape as [number, number, number, number];
+      const [, h, w] = input.shape as [number, number, number];
+      const pickWeight: [number, number, number, number] = [int(0, o - 1), int(0, c - 1), int(0, kh - 1), int(0, kw - 1)];
+      const pickInput: [number, number, number] = [int(0, c - 1), int(0, h - 1), int(0, w - 1)];
+      for (const pick of [{ weight: pickWeight }, { input: pickInput }]) {
+        const { terms, sum } = gradientTerms(input, weight, gradOut, pick, options);
+        expect(terms.reduce((total, t) => total + t.gradOut * t.factor, 0)).toBeCloseTo(sum, 12);
+      }
+    }
+  });
+
+  it('a corner input of a 3×3 kernel at stride 1 is reached by one output; the centre by nine', () => {
+    const input = randomTensor([1, 5, 5]);
+    const weight = randomTensor([1, 1, 3, 3]);
+    const gradOut = randomTensor([1, 3, 3]);
+    expect(gradientTerms(input, weight, gradOut, { input: [0, 0, 0] }).terms).toHaveLength(1);
+    expect(gradientTerms(input, weight, gradOut, { input: [0, 2, 2] }).terms).toHaveLength(9);
+    expect(gradientTerms(input, weight, gradOut, { weight: [0, 0, 1, 1] }).terms).toHaveLength(9);
   });
 });

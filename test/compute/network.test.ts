@@ -143,3 +143,16 @@ describe('createNetwork', () => {
     expect(() => network.inputGradient(randomInput([1, 8, 8]), { channel: 0, y: 0, x: 0 })).toThrow(/keep a spatial map, but flatten1 does not/);
   });
 });
+
+describe('parameterLayout', () => {
+  it("names every weight and bias with its state_dict key, offset and PyTorch shape, covering the vector once", () => {
+    const network = createNetwork([{ kind: 'conv', out: 3, kernel: [2, 3] }, { kind: 'relu' }, { kind: 'flatten' }, { kind: 'linear', out: 4, bias: false }], { inputShape: [2, 4, 5] });
+    const layout = network.parameterLayout();
+    expect(layout).toEqual([
+      { key: '0.weight', layer: 'conv1', offset: 0, shape: [3, 2, 2, 3] },
+      { key: '0.bias', layer: 'conv1', offset: 36, shape: [3] },
+      { key: '3.weight', layer: 'linear1', offset: 39, shape: [4, 3 * 3 * 3] },
+    ]);
+    expect(layout.reduce((n, e) => n + e.shape.reduce((a, b) => a * b, 1), 0)).toBe(network.parameterCount);
+  });
+});
