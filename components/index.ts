@@ -23,6 +23,9 @@ import ImagePlayground from './convolution/ImagePlayground.astro';
 import LearningRate1d from './gradient-descent/LearningRate1d.astro';
 import OptimizerRace from './gradient-descent/OptimizerRace.astro';
 import TrainClassifier from './gradient-descent/TrainClassifier.astro';
+import GraphByHand from './backprop/GraphByHand.astro';
+import ConvGradients from './backprop/ConvGradients.astro';
+import CnnLab from './backprop/CnnLab.astro';
 
 export const widgets = {
   Source,
@@ -46,4 +49,7 @@ export const widgets = {
   LearningRate1d,
   OptimizerRace,
   TrainClassifier,
+  GraphByHand,
+  ConvGradients,
+  CnnLab,
 };

@@ -8,7 +8,7 @@ import { NotebookWidget, defineWidget, prefersReducedMotion } from '../lib/widge
 import { formatNumber } from '../lib/format';
 import { svgElement } from '../lib/svg';
 import type { SpecState } from '../lib/spec';
-import { axes, linear, linePath } from './plot';
+import { axes, linear, linePath } from '../lib/plot';
 import { RACERS, markerPath, racerConfig } from './racers';
 import { optimizerRaceSpec } from './optimizer-race.spec';
 

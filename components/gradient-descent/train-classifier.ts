@@ -8,7 +8,7 @@ import { NotebookWidget, defineWidget } from '../lib/widget';
 import { formatNumber } from '../lib/format';
 import { svgElement } from '../lib/svg';
 import type { SpecState } from '../lib/spec';
-import { axes, linear, linePath } from './plot';
+import { axes, linear, linePath } from '../lib/plot';
 import { RegionPainter, classShape, dataBox } from './regions';
 import { configFor, POINTS, trainClassifierSpec } from './train-classifier.spec';
 

@@ -69,6 +69,12 @@ export interface MatrixField extends FieldBase<Matrix> {
   /** Allowed shapes as "rows×cols" (e.g. a kernel that must be 3×3 or 5×5); default: any within the limits. */
   shapes?: readonly string[];
 }
+/** Free text of at most `maxChars` characters (e.g. a layer list), edited in a textarea. */
+export interface TextField extends FieldBase<string> {
+  kind: 'text';
+  maxChars: number;
+  rows?: number;
+}
 /** Short names (e.g. of outcomes), each at most `maxChars` characters. */
 export interface NamesField extends FieldBase<string[]> {
   kind: 'names';
@@ -84,7 +90,7 @@ export interface Matrix {
   values: number[];
 }
 
-export type Field = NumberField | NumbersField | ChoiceField | SetField | FlagField | MatrixField | NamesField;
+export type Field = NumberField | NumbersField | ChoiceField | SetField | FlagField | MatrixField | TextField | NamesField;
 /** A widget's fields by name. */
 export type Fields = Record<string, Field>;
 /** The value a field holds (by kind: a field's declared default may have a narrower literal type). */
@@ -100,7 +106,9 @@ export type ValueOf<F extends Field> = F extends { kind: 'number' }
           ? boolean
           : F extends { kind: 'matrix' }
             ? Matrix
-            : string[];
+            : F extends { kind: 'text' }
+              ? string
+              : string[];
 /** The state a set of fields describes. */
 export type StateOf<F extends Fields> = { [K in keyof F]: ValueOf<F[K]> };
 
@@ -119,6 +127,8 @@ export const setField = <const V extends string | number, const F extends Omit<S
 export const flagField = <const F extends Omit<FlagField, 'kind'>>(field: F): F & { kind: 'flag' } => ({ kind: 'flag', ...field });
 /** Declares a matrix field. */
 export const matrixField = <const F extends Omit<MatrixField, 'kind'>>(field: F): F & { kind: 'matrix' } => ({ kind: 'matrix', ...field });
+/** Declares a free-text field. */
+export const textField = <const F extends Omit<TextField, 'kind'>>(field: F): F & { kind: 'text' } => ({ kind: 'text', ...field });
 /** Declares a list-of-names field. */
 export const namesField = <const F extends Omit<NamesField, 'kind' | 'default'> & { default: readonly string[] }>(field: F) =>
   ({ kind: 'names', ...field, default: [...field.default] }) as Omit<F, 'default'> & { kind: 'names'; default: string[] };
@@ -208,6 +218,8 @@ function parseByKind(field: Field, key: string, text: string): Parsed<unknown> {
       if (field.shapes && !field.shapes.includes(shape)) return { ok: false, message: `${label} is ${shape}; make it ${field.shapes.join(' or ')}.` };
       return parsed;
     }
+    case 'text':
+      return text.length <= field.maxChars ? { ok: true, value: text } : { ok: false, message: `${label} is ${text.length} characters long; at most ${field.maxChars}.` };
     case 'names': {
       const names = text.split(',').map((name) => name.trim());
       if (names.length < field.minLength || names.length > field.maxLength) {

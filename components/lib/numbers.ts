@@ -46,7 +46,7 @@ export function parseNumberList(
   const parts = text.split(/[\s,;]+/).filter((part) => part !== '');
   if (parts.length < bounds.minLength || parts.length > bounds.maxLength) {
     const count = bounds.minLength === bounds.maxLength ? `exactly ${plural(bounds.minLength, 'number')}` : `between ${bounds.minLength} and ${bounds.maxLength} numbers`;
-    return { ok: false, message: `${what} needs ${count}, not ${parts.length}.` };
+    return { ok: false, message: `${what} must have ${count}, not ${parts.length}.` };
   }
   const values: number[] = [];
   for (const [i, part] of parts.entries()) {

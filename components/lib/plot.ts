@@ -1,4 +1,4 @@
-import { svgElement } from '../lib/svg';
+import { svgElement } from './svg';
 
 /** A linear map from a data interval to a pixel interval (either may be reversed). */
 export const linear = (domain: readonly [number, number], range: readonly [number, number]) => (v: number): number =>

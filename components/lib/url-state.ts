@@ -26,6 +26,8 @@ export function maxEncodedLength(field: Field): number {
       return 1;
     case 'matrix':
       return 8 + field.maxRows * field.maxCols * (NUMBER_CHARS + 1);
+    case 'text':
+      return field.maxChars;
     case 'names':
       // Each character percent-encoded: up to 4 UTF-8 bytes of 3 characters each.
       return field.maxLength * (field.maxChars * 12 + 1);

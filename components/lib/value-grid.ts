@@ -1,11 +1,11 @@
-import { formatNumber } from '../lib/format';
+import { formatNumber } from './format';
 
 /**
  * An output map as a table of buttons, one per value, with a roving tab stop: Tab reaches the selected cell,
  * arrow keys (and Home / End) move the selection, a click picks a cell. The table is rebuilt only when its size
  * changes, so focus stays on the cell a keyboard reader is on.
  */
-export class OutputGrid {
+export class ValueGrid {
   #rows = 0;
   #cols = 0;
 
@@ -41,8 +41,11 @@ export class OutputGrid {
     });
   }
 
-  /** Shows `values` (row-major, rows × cols) with (y, x) selected, or none (then Tab lands on the first cell). */
-  render(values: ArrayLike<number>, rows: number, cols: number, selected: [number, number] | null): void {
+  /**
+   * Shows `values` (row-major, rows × cols) with (y, x) selected, or none (then Tab lands on the first cell).
+   * `marks`: cells to mark (outlined and dotted, not by colour alone), by row-major index, with words for their label.
+   */
+  render(values: ArrayLike<number>, rows: number, cols: number, selected: [number, number] | null, marks: ReadonlyMap<number, string> = new Map()): void {
     const tabStop = selected ?? [0, 0];
     if (rows !== this.#rows || cols !== this.#cols) {
       const hadFocus = this.table.contains(document.activeElement);
@@ -68,7 +71,9 @@ export class OutputGrid {
         const button = this.cell(y, x)!;
         const value = values[y * cols + x]!;
         button.textContent = formatNumber(value, 3);
-        button.setAttribute('aria-label', this.describe(y, x, value));
+        const mark = marks.get(y * cols + x);
+        button.setAttribute('aria-label', mark ? `${this.describe(y, x, value)}, ${mark}` : this.describe(y, x, value));
+        button.toggleAttribute('data-mark', mark !== undefined);
         button.setAttribute('aria-pressed', String(selected !== null && y === selected[0] && x === selected[1]));
         button.tabIndex = y === tabStop[0] && x === tabStop[1] ? 0 : -1;
       }

@@ -43,6 +43,8 @@ function extremes(field: Field): unknown[] {
         { rows: 1, cols: 1, values: [field.max] },
         { rows: field.maxRows, cols: field.maxCols, values: Array.from({ length: field.maxRows * field.maxCols }, () => longNumber(field.min, field.max)) },
       ].filter((m) => !field.shapes || field.shapes.includes(`${m.rows}×${m.cols}`));
+    case 'text':
+      return [field.default, '', 'é,🙂 a%&=\n#<b>'.repeat(field.maxChars).slice(0, field.maxChars).replace(/[\uD800-\uDBFF]$/, '')].filter((t) => !field.check?.(t));
     case 'names':
       // Cut at a character, never inside a surrogate pair (the editor never makes half an emoji either).
       return [Array.from({ length: field.maxLength }, (_, i) => 'é,🙂 a%&='.repeat(4).slice(0, field.maxChars - (i % 2)).replace(/[\uD800-\uDBFF]$/, ''))];

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   analyze,
+  backwardSteps,
+  cnnPresets,
+  createNetwork,
+  neuronGraph,
   crossEntropy,
   curves,
   descend1d,
@@ -118,5 +122,29 @@ describe("the chapters' worked examples are what the compute package computes", 
     expect(text).toContain(`y \\approx ${(y50! * 1e5).toFixed(1)} \\times 10^{-5}`);
     const adam = runOptimizer(surfaces.ravine, { type: 'adam', lr: 0.1 }, [-3.5, 1.2], 1);
     expect(text).toContain(`to $(${adam.path[1]!.map((v) => String(Number(v.toFixed(4)))).join(',\\ ')})$`);
+  });
+
+  it('backpropagation: one neuron forward and backward, and the receptive fields of LeNet-5', () => {
+    const text = workedExample('backpropagation');
+    const graph = neuronGraph([1, 2], [0.5, -1, 2, 0.25], [0.1, -0.2], 0);
+    const value = (id: string) => graph.nodes.find((n) => n.id === id)!.value;
+    const grads = new Map(backwardSteps(graph).map((step) => [step.id, step.grad]));
+    const f5 = (v: number) => v.toFixed(5);
+    expect(text).toContain(`+ 0.1 = ${Number(value('z1').toFixed(4))}$ and`);
+    expect(text).toContain(`- 0.2 = ${Number(value('z2').toFixed(4))}$`);
+    const s = softmax([value('z1'), value('z2')]);
+    expect(text).toContain(`$s = (${f5(s[0]!)}, ${f5(s[1]!)})$, so $L = -\\log ${f5(s[0]!)} = ${value('L').toFixed(4)}$ nats`);
+    expect(text).toContain(`s - y = (${f5(grads.get('z1')!)},\\ ${f5(grads.get('z2')!)})$`);
+    expect(text).toContain(`\\partial L / \\partial b = (${f5(grads.get('b1')!)},\\ ${f5(grads.get('b2')!)})$`);
+    for (const id of ['w11', 'w12', 'w21', 'w22']) expect(text).toContain(`\\partial L / \\partial w_{${id.slice(1)}} = ${id.startsWith('w1') ? `${f5(grads.get('z1')!)} \\cdot ${id.endsWith('1') ? 1 : 2} = ` : ''}${f5(grads.get(id)!)}$`);
+    expect(text).toContain(`= ${f5(grads.get('x1')!)}$ and`);
+    expect(text).toContain(`= ${f5(grads.get('x2')!)}$.`);
+    // The chapter's claims about the lab's default network: its size and how far its units see.
+    const chapter = readFileSync('content/backpropagation.mdx', 'utf8');
+    const lenet = createNetwork(cnnPresets.lenet5.layers, { inputShape: [1, 28, 28] });
+    expect(chapter).toContain(`${lenet.parameterCount.toLocaleString('en-US')} parameters`);
+    const fields = analyze(lenet.receptiveFieldLayers(), 28).map((layer) => layer.rf[0]);
+    expect(chapter).toContain(`grows from ${fields[0]} to ${fields[1]}, ${fields[2]} and ${fields[3]} pixels`);
+    expect(chapter).toContain(`sees a ${fields[3]} × ${fields[3]}`);
   });
 });
