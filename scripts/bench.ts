@@ -10,6 +10,7 @@ import { measurePage } from './lib/page-weight';
 import { computeBenchmarks } from './lib/compute-bench';
 import { convComparisons } from './lib/conv-bench';
 import { browserTimings } from './lib/browser-bench';
+import { trainingThroughputIsolated } from './lib/train-bench';
 
 const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -34,6 +35,13 @@ for (const { name, perSecond, note } of computeBenchmarks()) {
   console.log(`  ${name.padEnd(48)} ${Math.round(perSecond).toLocaleString('en').padStart(12)} /s${note ? `  ${note}` : ''}`);
 }
 
+console.log('\nTraining the CNN lab\'s default network (LeNet-5, Adam, batches of 32) on the same digits, in one fresh process');
+const throughputs = trainingThroughputIsolated();
+for (const { name, examplesPerSecond } of throughputs) {
+  const ratio = throughputs[0]!.examplesPerSecond / examplesPerSecond;
+  console.log(`  ${name.padEnd(40)} ${Math.round(examplesPerSecond).toLocaleString('en').padStart(6)} examples/s${ratio === 1 ? '' : `  (this notebook: ${ratio.toFixed(1)}×)`}`);
+}
+
 console.log('\nconv2d against TF.js (CPU backend), float32, median times');
 for (const { name, oursMs, tfjsMs, maxRelativeDifference } of await convComparisons()) {
   console.log(`  ${name.padEnd(56)} ours ${oursMs.toFixed(2)} ms, TF.js ${tfjsMs.toFixed(2)} ms, ratio ${(tfjsMs / oursMs).toFixed(2)}× (max relative difference ${maxRelativeDifference.toExponential(1)})`);
@@ -46,4 +54,10 @@ else {
   for (const { name, samples, medianMs, p95Ms, maxMs, over20ms } of inBrowser.timings) {
     console.log(`  ${name.padEnd(56)} median ${medianMs.toFixed(1)} ms, p95 ${p95Ms.toFixed(1)} ms, max ${maxMs.toFixed(1)} ms; ${over20ms} of ${samples} over 20 ms`);
   }
+  const { reached, best, epochs, frames } = inBrowser.lab;
+  console.log('  CNN lab, default settings, from pressing Train:');
+  for (const { target, seconds, epoch } of reached) {
+    console.log(`    ≥ ${(target * 100).toFixed(1)} % test accuracy: ${seconds === null ? `not reached (best ${(best * 100).toFixed(2)} % after ${epochs} epochs)` : `${seconds.toFixed(1)} s (epoch ${epoch})`}`);
+  }
+  console.log(`    frames while training: median ${frames.medianMs.toFixed(1)} ms, p95 ${frames.p95Ms.toFixed(1)} ms, max ${frames.maxMs.toFixed(1)} ms; ${frames.over20ms} of ${frames.samples} over 20 ms`);
 }
