@@ -16,6 +16,7 @@ import RfPresetTable from './receptive-field/RfPresetTable.astro';
 import TwoRecursions from './receptive-field/TwoRecursions.astro';
 import RfOnImage from './receptive-field/RfOnImage.astro';
 import RfExplorer from './receptive-field/RfExplorer.astro';
+import ErfDepth from './receptive-field/ErfDepth.astro';
 import SlidingWindow from './convolution/SlidingWindow.astro';
 import ParameterCounter from './convolution/ParameterCounter.astro';
 import ComputationModel from './convolution/ComputationModel.astro';
@@ -42,6 +43,7 @@ export const widgets = {
   TwoRecursions,
   RfOnImage,
   RfExplorer,
+  ErfDepth,
   SlidingWindow,
   ParameterCounter,
   ComputationModel,

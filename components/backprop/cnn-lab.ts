@@ -3,7 +3,7 @@
  * widget's state), draws what the worker reports, and asks it for predictions, digits to look inside, a gradient
  * check and the weights; the worker (lab-worker.ts, started on first use) owns the network and the training run.
  */
-import { analyze, createNetwork, parseLayerText, prepareDrawnDigit, receptiveFieldRegion, type Network, type NetworkLayer } from '../../src/compute';
+import { createNetwork, parseLayerText, prepareDrawnDigit, type Network, type NetworkLayer } from '../../src/compute';
 import { NotebookWidget, defineWidget } from '../lib/widget';
 import { renderBars } from '../lib/bars';
 import { formatNumber } from '../lib/format';
@@ -11,13 +11,12 @@ import type { Binding, FieldEditor } from '../lib/controls';
 import type { SpecState } from '../lib/spec';
 import { cnnLabSpec, optimizerFor } from './cnn-lab.spec';
 import { DrawPad } from './draw-pad';
-import { drawCurves, figureOf, mapRows, paintField, renderConfusion } from './lab-views';
+import { drawCurves, figureOf, filterFigures, gradcheckRows, renderConfusion, worstDifference } from './lab-views';
+import { chosenUnit, markPickable, pickedUnit, renderErf, renderInside, renderReceptiveField } from './lab-inside';
 import type { CurvePoint, LabReport, LabRequest, LabSettings } from './lab-protocol';
 import { pytorchCode, weightsJson } from './pytorch-export';
 
 type State = SpecState<typeof cnnLabSpec>;
-/** Feature maps shown per layer (the rest are summarised). */
-const MAPS_SHOWN = 8;
 
 class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
   protected readonly spec = cnnLabSpec;
@@ -35,6 +34,9 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
   /** The pad changed after the pending prediction was asked for. */
   #drawnSince = false;
   #lastReading = -1;
+  /** The request id of the effective-receptive-field measurement shown (or under way). */
+  #erfAsked = 0;
+  #erfFor = '';
   /** The test digit last asked for (-1: none since the settings changed). */
   #askedDigit = -1;
   #exportUrls: string[] = [];
@@ -65,6 +67,7 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
     this.on(this.find('[data-role="copy-digit"]'), 'click', () => this.#inspected && this.#pad.setInk(this.#inspected.pixels));
     this.on(this.find('[data-role="gradcheck"]'), 'click', () => this.send({ type: 'gradcheck' }));
     this.on(this.find('[data-role="export"]'), 'click', () => this.send({ type: 'export' }));
+    this.on(this.find('[data-role="erf"]'), 'click', () => this.measureErf());
     renderBars(this.find('[data-role="guess"]'), Array.from({ length: 10 }, (_, d) => ({ label: String(d), value: 0, text: '—' })), { scale: 1 });
   }
 
@@ -102,9 +105,10 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
     }
     if (state.digit !== this.#askedDigit) this.inspect();
     else {
-      this.markPickable();
-      this.showReceptiveField();
+      markPickable(this, state.rfLayer);
+      renderReceptiveField(this, this.#network, this.#inspected, state);
     }
+    this.clearErfIfMoved();
     this.predictSoon();
   }
 
@@ -135,7 +139,7 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
       case 'evaluation':
         this.#tests.push({ epoch: report.epoch, accuracy: report.accuracy });
         renderConfusion(this.find('[data-role="confusion"]'), report.confusion);
-        this.showFilters(report.filters);
+        this.find('[data-role="filters"]').replaceChildren(...filterFigures(report.filters));
         this.find('[data-role="wrong"]').replaceChildren(...report.wrong.map((w) => figureOf(w.pixels, 28, 28, `${w.truth} → ${w.predicted}`, `A ${w.truth} taken for a ${w.predicted}`)));
         drawCurves(this.find<SVGSVGElement>('[data-role="curves"]'), this.#points, this.#tests);
         this.announce(`Test accuracy after ${formatNumber(report.epoch, 3)} epochs: ${(100 * report.accuracy).toFixed(2)}%, ${report.wrongCount} of 1,500 test digits wrong.`);
@@ -150,7 +154,11 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
         if (report.id === this.#request) this.showInside(report);
         break;
       case 'gradcheck':
-        this.showGradcheck(report.rows);
+        this.find('[data-role="gradcheck-table"]').replaceChildren(...gradcheckRows(report.rows));
+        this.announce(`Gradient check on ${report.rows.length} parameters: the largest relative difference is ${formatNumber(worstDifference(report.rows), 2)}.`);
+        break;
+      case 'erf':
+        if (report.id === this.#erfAsked) this.announce(renderErf(this, report));
         break;
       case 'export':
         this.showExport(report.layers, report.parameters);
@@ -217,65 +225,42 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
 
   private showInside(report: Extract<LabReport, { type: 'inspection' }>): void {
     this.#inspected = report;
-    const best = report.probabilities.indexOf(Math.max(...report.probabilities));
-    this.find('[data-role="inside-caption"]').textContent = `Test digit ${this.state.digit}: a ${report.truth}, read as ${best} (${(100 * report.probabilities[best]!).toFixed(1)}%). What each layer makes of it:`;
-    // New maps replace the old ones after each evaluation: a reader moving through a map keeps their place.
-    const holder = this.find('[data-role="maps"]');
-    const focused = [...holder.querySelectorAll('canvas')].indexOf(document.activeElement as HTMLCanvasElement);
-    holder.replaceChildren(...mapRows(report.maps, MAPS_SHOWN));
-    this.markPickable();
-    if (focused >= 0) holder.querySelectorAll('canvas')[focused]?.focus();
-    this.showReceptiveField();
-  }
-
-  /** The maps of the chosen layer are the ones a click or the arrow keys pick a unit in. */
-  private markPickable(): void {
-    for (const canvas of this.querySelectorAll<HTMLCanvasElement>('[data-role="maps"] canvas[data-layer]')) {
-      const pickable = canvas.dataset['layer'] === String(this.state.rfLayer);
-      canvas.toggleAttribute('data-pickable', pickable);
-      if (pickable) canvas.tabIndex = 0;
-      else canvas.removeAttribute('tabindex');
-    }
+    renderInside(this, report, this.state.digit, this.state.rfLayer);
+    renderReceptiveField(this, this.#network, report, this.state);
   }
 
   /** Click or arrow keys on a map of the chosen layer pick the unit whose receptive field is drawn (one listener for all maps). */
   private bindMapPicking(): void {
     const maps = this.find('[data-role="maps"]');
-    const target = (event: Event) => (event.target as Element).closest<HTMLCanvasElement>('canvas[data-pickable]');
-    this.on<MouseEvent>(maps, 'click', (event) => {
-      const canvas = target(event);
-      if (!canvas) return;
-      const [h, w] = canvas.dataset['size']!.split(' ').map(Number) as [number, number];
-      const box = canvas.getBoundingClientRect();
-      this.set({ rfY: Math.min(h - 1, Math.floor(((event.clientY - box.top) / box.height) * h)), rfX: Math.min(w - 1, Math.floor(((event.clientX - box.left) / box.width) * w)) });
-    });
-    this.on<KeyboardEvent>(maps, 'keydown', (event) => {
-      const canvas = target(event);
-      const move = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] }[event.key];
-      if (!canvas || !move) return;
+    const pick = (event: MouseEvent | KeyboardEvent) => {
+      const canvas = (event.target as Element).closest<HTMLCanvasElement>('canvas[data-pickable]');
+      const unit = canvas && pickedUnit(event, canvas, this.state);
+      if (!unit) return;
       event.preventDefault();
-      const [h, w] = canvas.dataset['size']!.split(' ').map(Number) as [number, number];
-      this.set({ rfY: Math.max(0, Math.min(h - 1, Math.min(this.state.rfY, h - 1) + move[0]!)), rfX: Math.max(0, Math.min(w - 1, Math.min(this.state.rfX, w - 1) + move[1]!)) });
-    });
+      this.set(unit);
+    };
+    this.on<MouseEvent>(maps, 'click', pick);
+    this.on<KeyboardEvent>(maps, 'keydown', pick);
   }
 
-  /** The chosen unit's receptive field, from the network's conv and pooling layers (analyze), on the input. */
-  private showReceptiveField(): void {
-    const caption = this.find('[data-role="rf-caption"]');
-    const canvas = this.find<HTMLCanvasElement>('[data-role="rf-view"]');
-    const layer = this.#network?.shapes[this.state.rfLayer - 1];
-    const rfLayers = this.#network?.receptiveFieldLayers() ?? [];
-    const upTo = rfLayers.findIndex((l) => l.name === layer?.name);
-    canvas.hidden = !this.#inspected || upTo < 0;
-    if (!layer || layer.shape.length !== 3 || !this.#inspected || upTo < 0) return void (caption.textContent = '');
-    const result = analyze(rfLayers.slice(0, upTo + 1), 28).at(-1)!;
-    const [y, x] = [Math.min(this.state.rfY, result.outputSize[0] - 1), Math.min(this.state.rfX, result.outputSize[1] - 1)];
-    const [top, bottom] = receptiveFieldRegion(result, y, 0);
-    const [left, right] = receptiveFieldRegion(result, x, 1);
-    paintField(canvas, this.#inspected.pixels, [top, bottom, left, right]);
-    const padding = top < 0 || left < 0 || bottom > 27 || right > 27 ? ', partly padding' : '';
-    caption.textContent = `Unit (${y}, ${x}) of ${layer.name} sees input rows ${top}…${bottom} and columns ${left}…${right}: ${bottom - top + 1}×${right - left + 1} pixels (inside the frame${padding}; the rest of the digit is dimmed).`;
-    canvas.setAttribute('aria-label', `Test digit ${this.state.digit} with the receptive field of unit (${y}, ${x}) of ${layer.name} framed`);
+  /** A measured effective receptive field belongs to one unit of one run: choosing another hides it. */
+  private clearErfIfMoved(): void {
+    const unit = chosenUnit(this.#network, this.state);
+    const key = `${this.#generation} ${this.state.rfLayer} ${unit?.y} ${unit?.x}`;
+    if (key === this.#erfFor) return;
+    this.#erfFor = key;
+    this.#erfAsked = 0;
+    for (const role of ['erf-before', 'erf-after']) this.find(`[data-role="${role}"]`).hidden = true;
+    this.find('[data-role="erf-caption"]').textContent = unit ? `Measure how much each pixel moves unit (${unit.y}, ${unit.x}) of ${unit.name}, with the starting weights and with the weights now.` : '';
+  }
+
+  /** Asks for the chosen unit's effective receptive field before and after training (it loads the digits if needed). */
+  private measureErf(): void {
+    const unit = chosenUnit(this.#network, this.state);
+    if (!unit) return;
+    this.#erfAsked = ++this.#request;
+    this.find('[data-role="erf-caption"]').textContent = `Measuring unit (${unit.y}, ${unit.x}) of ${unit.name} on 24 test digits…`;
+    this.send({ type: 'erf', id: this.#erfAsked, layer: this.state.rfLayer, y: unit.y, x: unit.x });
   }
 
   /** The receptive-field layer select: the layers whose output is still a map. */
@@ -290,25 +275,6 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
         select.disabled = options.length === 0;
       },
     };
-  }
-
-  private showFilters(filters: { shape: number[]; data: Float64Array } | null): void {
-    const holder = this.find('[data-role="filters"]');
-    if (!filters) return void holder.replaceChildren(Object.assign(document.createElement('p'), { textContent: 'This network has no convolution.' }));
-    const [count, h, w] = filters.shape as [number, number, number];
-    holder.replaceChildren(...Array.from({ length: count }, (_, k) => figureOf(filters.data.subarray(k * h * w, (k + 1) * h * w), w, h, `kernel ${k + 1}`, `Kernel ${k + 1} of the first convolution`)));
-  }
-
-  private showGradcheck(rows: { name: string; backprop: number; numeric: number }[]): void {
-    const cells = (tag: 'th' | 'td', texts: string[]) => {
-      const row = document.createElement('tr');
-      texts.forEach((text) => row.append(Object.assign(document.createElement(tag), { textContent: text, ...(tag === 'th' ? { scope: 'col' } : {}) })));
-      return row;
-    };
-    const body = rows.map((r) => cells('td', [r.name, formatNumber(r.backprop, 6), formatNumber(r.numeric, 6), formatNumber(Math.abs(r.backprop - r.numeric) / Math.max(1e-12, Math.abs(r.backprop) + Math.abs(r.numeric)), 2)]));
-    this.find('[data-role="gradcheck-table"]').replaceChildren(cells('th', ['parameter', 'backprop', 'central differences', 'relative difference']), ...body);
-    const worst = Math.max(...rows.map((r) => Math.abs(r.backprop - r.numeric) / Math.max(1e-12, Math.abs(r.backprop) + Math.abs(r.numeric))));
-    this.announce(`Gradient check on ${rows.length} parameters: the largest relative difference is ${formatNumber(worst, 2)}.`);
   }
 
   private showExport(layers: NetworkLayer[], parameters: Float64Array): void {

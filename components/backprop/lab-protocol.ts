@@ -21,6 +21,7 @@ export type LabRequest =
   | { type: 'predict'; id: number; pixels: Float64Array }
   | { type: 'inspect'; id: number; test: number }
   | { type: 'gradcheck' }
+  | { type: 'erf'; id: number; layer: number; y: number; x: number }
   | { type: 'export' };
 
 /** One point of the curves: loss and accuracy at a moment of training (epochs, fractional). */
@@ -39,4 +40,12 @@ export type LabReport =
   | { type: 'inspection'; generation: number; id: number; index: number; truth: number; pixels: Uint8Array; probabilities: number[]; maps: { name: string; shape: number[]; data: Float64Array }[] }
   | { type: 'gradcheck'; generation: number; rows: { parameter: number; name: string; backprop: number; numeric: number }[] }
   | { type: 'export'; generation: number; layers: NetworkLayer[]; parameters: Float64Array }
+  | { type: 'erf'; generation: number; id: number; layer: string; y: number; x: number; rf: number; centre: [number, number]; epoch: number; digits: number; channels: number; before: ErfField; after: ErfField }
   | { type: 'error'; generation: number; message: string };
+
+/** One effective receptive field on the 28 × 28 input: the map (sums to 1), its spread per axis and 95 % square. */
+export interface ErfField {
+  map: Float64Array;
+  std: [number, number];
+  mass95: number;
+}

@@ -124,3 +124,26 @@ export function renderConfusion(body: HTMLElement, confusion: Int32Array): void 
     }),
   );
 }
+
+/** The first convolution's kernels as captioned images (or a note when the network has none). */
+export function filterFigures(filters: { shape: number[]; data: Float64Array } | null): HTMLElement[] {
+  if (!filters) return [Object.assign(document.createElement('p'), { textContent: 'This network has no convolution.' })];
+  const [count, h, w] = filters.shape as [number, number, number];
+  return Array.from({ length: count }, (_, k) => figureOf(filters.data.subarray(k * h * w, (k + 1) * h * w), w, h, `kernel ${k + 1}`, `Kernel ${k + 1} of the first convolution`));
+}
+
+type CheckRow = { name: string; backprop: number; numeric: number };
+const relativeDifference = (r: CheckRow) => Math.abs(r.backprop - r.numeric) / Math.max(1e-12, Math.abs(r.backprop) + Math.abs(r.numeric));
+
+/** The largest relative difference between backprop and central differences. */
+export const worstDifference = (rows: readonly CheckRow[]): number => Math.max(...rows.map(relativeDifference));
+
+/** The gradient check as table rows: a header, then per parameter backprop, central differences, their relative difference. */
+export function gradcheckRows(rows: readonly CheckRow[]): HTMLTableRowElement[] {
+  const cells = (tag: 'th' | 'td', texts: string[]) => {
+    const row = document.createElement('tr');
+    texts.forEach((text) => row.append(Object.assign(document.createElement(tag), { textContent: text, ...(tag === 'th' ? { scope: 'col' } : {}) })));
+    return row;
+  };
+  return [cells('th', ['parameter', 'backprop', 'central differences', 'relative difference']), ...rows.map((r) => cells('td', [r.name, formatNumber(r.backprop, 6), formatNumber(r.numeric, 6), formatNumber(relativeDifference(r), 2)]))];
+}

@@ -12,7 +12,9 @@ import {
   digitInput,
   DIGIT_SPLIT,
   evaluateDigits,
+  positionEffectiveReceptiveField,
   softmax,
+  truncateNetwork,
   splitDigits,
   type DigitSet,
   type Evaluation,
@@ -32,6 +34,8 @@ let settings: LabSettings | null = null;
 let digits: DigitSet | null = null;
 let split: { train: Int32Array; test: Int32Array } | null = null;
 let network: Network | null = null;
+/** The parameters the run started from, for the effective receptive field at initialisation. */
+let initial: Float64Array | null = null;
 let trainer: ReturnType<typeof createCnnTrainer> | null = null;
 let running = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -64,6 +68,7 @@ function reset(next: LabSettings): void {
   running = false;
   clearTimeout(timer);
   network = createNetwork(next.layers, { inputShape: [1, 28, 28], seed: next.seed });
+  initial = network.parameters();
   trainer = null;
   [seconds, nextPoint, nextEvaluation, evaluation] = [0, 0, 0.5, null];
   window = { loss: 0, correct: 0, seen: 0 };
@@ -176,6 +181,23 @@ function gradientCheck(): void {
   post({ type: 'gradcheck', generation: generation(), rows });
 }
 
+/** Test digits the effective receptive field averages over: enough for a steady map, few enough to take a second. */
+const ERF_DIGITS = 24;
+
+/** The effective receptive field of position (y, x) of layer `layer` (1-based), at initialisation and now, on real digits. */
+function erfBeforeAfter(request: Extract<LabRequest, { type: 'erf' }>): void {
+  const inputs = Array.from(split!.test.subarray(0, ERF_DIGITS), (i) => digitInput(digits!, i));
+  const start = createNetwork(settings!.layers, { inputShape: [1, 28, 28] });
+  start.setParameters(initial!);
+  const measure = (n: Network) => positionEffectiveReceptiveField(truncateNetwork(n, request.layer), { y: request.y, x: request.x, inputs });
+  const [before, after] = [measure(start), measure(network!)];
+  const field = (f: ReturnType<typeof measure>) => ({ map: f.map.data as Float64Array, std: f.std, mass95: f.mass95 });
+  post({
+    type: 'erf', generation: generation(), id: request.id, layer: network!.shapes[request.layer - 1]!.name, y: request.y, x: request.x, rf: after.theoretical.rf[0], centre: after.centre,
+    epoch: trainer?.epoch ?? 0, digits: inputs.length, channels: Math.min(before.channels, after.channels), before: field(before), after: field(after),
+  });
+}
+
 /** "conv1.weight[2, 0, 1, 3]" for a position in the flat parameter vector. */
 function parameterName(index: number): string {
   const entry = network!.parameterLayout().findLast((e) => e.offset <= index)!;
@@ -213,6 +235,7 @@ self.addEventListener('message', (event: MessageEvent<LabRequest>) => {
         const maps = network.activations(input);
         post({ type: 'inspection', generation: generation(), id: request.id, index, truth: digits!.labels[index]!, pixels: digits!.images.slice(index * 784, (index + 1) * 784), probabilities: softmax(Array.from(maps.at(-1)!.data)), maps: maps.map((m, k) => ({ name: network!.shapes[k]!.name, shape: m.shape, data: m.data as Float64Array })) });
       } else if (request.type === 'gradcheck') gradientCheck();
+      else if (request.type === 'erf') erfBeforeAfter(request);
     } catch (error) {
       running = false;
       post({ type: 'error', generation: generation(), message: error instanceof Error ? error.message : String(error) });

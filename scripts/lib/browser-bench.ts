@@ -73,6 +73,32 @@ async function trainingFrames(page: Page, base: string): Promise<Timing[]> {
   ];
 }
 
+/**
+ * The depth-versus-reach widget on a 20-layer 3×3 stack and a 64×64 input: the worker's time for the map alone (its
+ * data-map-ms), for uniform weights (one input: the stack is linear) and for random weights with ReLU (16 inputs).
+ * Each run changes the seed, so every answer is computed afresh.
+ */
+async function erfTimings(page: Page, base: string, runs: number): Promise<Timing[]> {
+  const timings: Timing[] = [];
+  for (const [label, query] of [['uniform', 'erf-depth.weights=uniform'], ['random, ReLU, 16 inputs', 'erf-depth.weights=random&erf-depth.relu=1']] as const) {
+    await page.goto(`${base}receptive-field/?erf-depth.depth=20&erf-depth.size=64&${query}`);
+    await page.locator('#erf-depth').scrollIntoViewIfNeeded();
+    const durations: number[] = [];
+    const answer = () => page.locator('#erf-depth').evaluate((widget: HTMLElement) => Number(widget.dataset['answer'] ?? 0));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#erf-depth')?.dataset['answer'] !== undefined);
+    for (let seed = 2; seed <= runs + 1; seed++) {
+      const before = await answer();
+      await page.fill('#erf-depth-seed', String(seed));
+      await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('#erf-depth')?.dataset['answer']) > n, before);
+      // A seed whose ReLUs all stay off is answered with an explanation, not a map: it is not timed.
+      const widget = page.locator('#erf-depth');
+      if ((await widget.getAttribute('data-answered')) === (await widget.getAttribute('data-answer'))) durations.push(Number(await widget.getAttribute('data-map-ms')));
+    }
+    timings.push(summarise(`effective receptive field, 20 layers 3×3, 64×64, ${label}`, durations));
+  }
+  return timings;
+}
+
 /** What the CNN lab's default run did in the page: when it first reached each test accuracy, and its frame gaps. */
 export interface LabRun {
   /** Seconds from pressing Train to the first evaluation at or above each target (null: not within the cap). */
@@ -118,7 +144,7 @@ export async function browserTimings(): Promise<{ timings: Timing[]; lab: LabRun
   const browser = await launchChromium(executable);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const timings = [await playgroundUpdates(page, server.url, 100), ...(await trainingFrames(page, server.url))];
+    const timings = [await playgroundUpdates(page, server.url, 100), ...(await trainingFrames(page, server.url)), ...(await erfTimings(page, server.url, 10))];
     return { timings, lab: await labRun(page, server.url, 180) };
   } finally {
     await browser.close();

@@ -3,7 +3,7 @@
  * mini-batch gradient descent on cross-entropy with any optimiser — the notebook's chapters working together.
  */
 import { createOptimizer, type OptimizerConfig } from './optimizers.ts';
-import { seededRandom } from './random.ts';
+import { gaussianSample, seededRandom } from './random.ts';
 import { assertInRange, assertWholeNumber } from './checks.ts';
 import { logSoftmax, softmax } from './softmax.ts';
 
@@ -18,11 +18,6 @@ export interface Dataset {
 export const DATASET_KINDS = ['blobs', 'moons', 'spiral'] as const;
 /** One of the toy data sets. */
 export type DatasetKind = (typeof DATASET_KINDS)[number];
-
-/** A standard normal sample (Box–Muller) from a uniform generator. */
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-}
 
 /** A seeded toy data set: 'blobs' (Gaussian clusters), 'moons' (two interleaved arcs) or 'spiral' (arms). */
 export function makeDataset(kind: DatasetKind, count: number, seed: number, options: { classes?: number; noise?: number } = {}): Dataset {
@@ -54,7 +49,7 @@ export function makeDataset(kind: DatasetKind, count: number, seed: number, opti
     } else {
       throw new RangeError(`Unknown data set "${String(kind)}".`);
     }
-    points.push([x + spread * gaussian(random), y + spread * gaussian(random)]);
+    points.push([x + spread * gaussianSample(random), y + spread * gaussianSample(random)]);
     labels.push(label);
   }
   return { points, labels, classes: k };

@@ -15,7 +15,7 @@ export { centralDifferenceJacobian, centralDifferenceGradient } from './numeric.
 export { normalize, gradientStep, oneHot } from './vectors.ts';
 export { entropy, crossEntropy, klDivergence, surprisal } from './information.ts';
 export { huffmanCode, huffmanTree, encodeMessage, decodeMessage, type HuffmanTree } from './huffman.ts';
-export { seededRandom, sampleCategorical } from './random.ts';
+export { seededRandom, gaussianSample, sampleCategorical } from './random.ts';
 export { convOutputSize, poolOutputSize, effectiveKernel, pairOf, type Pair } from './shapes.ts';
 export { analyze, receptiveFieldRegion, receptiveFieldCentre, INPUT, type Layer, type LayerResult } from './receptive-field.ts';
 export { presets, type Preset } from './rf-presets.ts';
@@ -28,6 +28,7 @@ export { neuronGraph, backwardSteps, type Graph, type GraphNode, type BackwardSt
 export { maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward, type PoolOptions } from './pooling.ts';
 export { linear, linearBackward } from './linear.ts';
 export { createNetwork, type Network, type NetworkLayer } from './network.ts';
+export { effectiveReceptiveField, positionEffectiveReceptiveField, mapStatistics, truncateNetwork, convStack, type EffectiveReceptiveField, type Unit, type ConvStackOptions, type StackWeights } from './effective-rf.ts';
 export { decodeDigits, splitDigits, digitInput, prepareDrawnDigit, DIGITS_MAGIC, DIGIT_SPLIT, type DigitSet } from './digits.ts';
 export { createCnnTrainer, evaluateDigits, argmax, type CnnTrainingOptions, type Evaluation } from './cnn-trainer.ts';
 export { cnnPresets, type CnnPreset, type CnnPresetName } from './cnn-presets.ts';

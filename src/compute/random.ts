@@ -13,6 +13,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** A standard normal sample (Box–Muller) from a uniform generator such as seededRandom's. */
+export function gaussianSample(random: () => number): number {
+  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
 /** Draws `count` outcomes (indices) from distribution p with a seeded generator, by inverting the cumulative sum. */
 export function sampleCategorical(p: readonly number[], count: number, seed: number): number[] {
   assertDistribution(p, 'p');
