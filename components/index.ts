@@ -27,6 +27,8 @@ import TrainClassifier from './gradient-descent/TrainClassifier.astro';
 import GraphByHand from './backprop/GraphByHand.astro';
 import ConvGradients from './backprop/ConvGradients.astro';
 import CnnLab from './backprop/CnnLab.astro';
+import Exercise from './cells/Exercise.astro';
+import Cell from './cells/CodeCell.astro';
 
 export const widgets = {
   Source,
@@ -54,4 +56,6 @@ export const widgets = {
   GraphByHand,
   ConvGradients,
   CnnLab,
+  Exercise,
+  Cell,
 };

@@ -58,6 +58,7 @@ export const cnnLabSpec = defineSpec({
     // Editing the list makes it your own.
     layers: (state) => (PRESETS.some((key) => layerText(cnnPresets[key].layers) === state.layers.trim()) ? {} : { net: 'custom' }),
   },
+  notRunnable: 'This one needs the 10,000 digits and about a minute of work, more than a cell may take: run it in Node with npm run train, which uses the same code.',
   snippet: (s) =>
     [
       "import { cnnPresets, createCnnTrainer, createNetwork, evaluateDigits, parseLayerText, splitDigits, DIGIT_SPLIT } from './src/compute';",

@@ -26,6 +26,7 @@ export const graphByHandSpec = defineSpec({
       `const graph = neuronGraph(${arrayForCode(s.x)}, ${arrayForCode(s.w)}, ${arrayForCode(s.b)}, ${s.target});`,
       'const steps = backwardSteps(graph); // one per node, from L back to the inputs',
       `// ∂L/∂w₁₁ = ${formatForCode(grad('w11'))}, ∂L/∂x₁ = ${formatForCode(grad('x1'))}`,
+      'steps.map((step) => `∂L/∂${step.id} = ${step.grad}`)',
     ].join('\n');
   },
 });

@@ -18,6 +18,7 @@ export function slidingWindowSnippet(
     `const options = { stride: ${options.s}, padding: ${options.p}, dilation: ${options.d} };`,
     'const map = conv2d(input, weight, null, options);',
     `const { terms, sum } = windowTerms(input, weight, null, { kernel: 0, y: ${at[0]}, x: ${at[1]} }, options);`,
+    'sum',
   ].join('\n');
 }
 
@@ -36,6 +37,7 @@ export function computationModelSnippet(size: number, kernels: number, k: number
     `const options = { stride: ${s}, padding: ${p} };`,
     'const maps = conv2d(input, weight, null, options);',
     `const same = matmul(kernelMatrix(weight), im2col(input, ${k}, options)); // same numbers, shape [O, Hₒ·Wₒ]`,
+    'maps',
   ].join('\n');
 }
 
@@ -45,8 +47,12 @@ export function playgroundSnippet(kernel: readonly number[], size: number, s: nu
   const call = `conv2d(image, { shape: [1, 1, ${size}, ${size}], data: Float32Array.from(${arrayForCode(kernel, 4)}) }, null, { stride: ${s}, padding: ${padding}, dilation: ${d} })`;
   return [
     "import { conv2d, grayscale, relu, toGrayLevels } from './src/compute';",
+    '// A 16×16 stand-in for the photo: a left-to-right ramp, RGBA bytes as a canvas gives them.',
+    'const [width, height] = [16, 16];',
+    'const rgbaBytes = Uint8ClampedArray.from({ length: width * height * 4 }, (_, i) => (i % 4 === 3 ? 255 : ((i >> 2) % width) * 16));',
     'const image = grayscale(rgbaBytes, width, height);   // [1, H, W], values 0…1',
     `const map = ${useRelu ? `relu(${call})` : call};`,
     'const { levels } = toGrayLevels(map.data);            // bytes 0…255 for a canvas',
+    'map',
   ].join('\n');
 }

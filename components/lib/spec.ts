@@ -20,8 +20,10 @@ export interface WidgetSpec<F extends Fields> {
    * size to that network's own). Applied to changes from the page, not to a state read from a link.
    */
   effects?: { [K in keyof F]?: (state: StateOf<F>) => Partial<StateOf<F>> };
-  /** The compute call behind a state, shown under "Reproduce in code". */
+  /** The compute call behind a state, shown under "Reproduce in code" in a cell that runs it. */
   snippet: (state: StateOf<F>) => string;
+  /** Why the snippet cannot run in the page (then it is shown as code only, with this said instead of Run). */
+  notRunnable?: string;
 }
 
 /** Declares a widget spec (an identity function that keeps the field types exact). */

@@ -32,5 +32,6 @@ export const erfDepthSpec = defineSpec({
       `const stack = convStack({ depth: ${s.depth}, kernel: ${s.kernel}, weights: '${s.weights}', relu: ${s.relu}, strided: ${s.strided}, dilation: ${s.dilation}${s.size ? `, inputSize: ${s.size}` : ''}, seed: ${s.seed} });`,
       `const { map, std, mass95, theoretical } = effectiveReceptiveField(stack${s.relu ? `, { samples: 16, seed: ${s.seed} }` : ''});`,
       '// std: the spread per axis in pixels; mass95: the side of the square holding 95 % of the map; theoretical.rf: the field',
+      '({ std, mass95, field: theoretical.rf })',
     ].join('\n'),
 });

@@ -23,6 +23,7 @@ export function gradientSnippet(logits: readonly number[], target: readonly numb
   return (
     `${IMPORT}\nconst z = ${arrayForCode(logits)};\nconst { loss, grad } = softmaxCrossEntropy(z, ${arrayForCode(target)});\n` +
     `// loss = ${formatForCode(loss)} nats, grad = ${arrayForCode(grad)}\n` +
-    `const next = z.map((zi, i) => zi - ${lr} * grad[i]); // one gradient step`
+    `const next = z.map((zi, i) => zi - ${lr} * grad[i]); // one gradient step\n` +
+    'next'
   );
 }

@@ -44,6 +44,8 @@ export const en = {
   sourceFrom: 'Source',
   sourceLines: (path: string, first: number, last: number) => `${path}, lines ${first}–${last}`,
   reproduceInCode: 'Reproduce in code',
+  runThis: 'Run this:',
+  runThisLabel: (name: string) => `${name}, editable (your version replaces the package's in this cell)`,
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have moved when the notebook was reorganised.',
   notFoundHome: 'Go to the home page',

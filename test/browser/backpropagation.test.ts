@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { backwardSteps, conv2dBackward, gradientTerms, neuronGraph } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
-import { describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 /** A number as formatNumber writes it ("3.2×10⁻⁹", "−0.5") back to a number. */
@@ -139,6 +139,7 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     expect(await page.locator(`${LAB} [data-role="curves"] path.plot-line`).count()).toBe(3);
     expect(foreignRequests).toEqual([]);
     expect(failedRequests).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('a digit drawn with the keyboard is classified, with ten probabilities that add to 1', async () => {
@@ -201,6 +202,8 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     await expect.poll(() => code.innerText()).toContain('nn.Conv2d(1, 6, kernel_size=5, stride=1, padding=2, dilation=1, bias=True)');
     const weights = await page.locator(`${LAB} [data-role="download-weights"]`).evaluate(async (a: HTMLAnchorElement) => JSON.parse(await (await fetch(a.href)).text()) as { state_dict: Record<string, unknown> });
     expect(Object.keys(weights.state_dict)).toEqual(['0.weight', '0.bias', '3.weight', '3.bias', '7.weight', '7.bias', '9.weight', '9.bias', '11.weight', '11.bias']);
+    // Everything the lab added to the page (tables, code, links) passes axe too.
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('a layer list that cannot work is explained; a valid one becomes "your own" and survives its link', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
 import { conv2d, flipKernel } from '../../src/compute';
@@ -94,5 +94,25 @@ describe("the convolution chapter's worked example is what conv2d computes", () 
     expect(asRows(conv2d(input, weight, null, { stride: 2, padding: 1 }).data, 3)).toEqual(strided);
     expect(asRows(flipKernel(weight).data, 3)).toEqual(flipped);
     expect(asRows(conv2d(input, flipKernel(weight)).data, 3)).toEqual(convolved);
+  });
+});
+
+describe('every chapter ends with exercises', () => {
+  const chapterFiles = readdirSync('content').filter((f) => f.endsWith('.mdx')).map((f) => `${f.replace(/\.mdx$/, '')}/index.html`);
+
+  it.each(chapterFiles)('%s: 2 to 4 exercises, at least one of them code, each with a solution', (file) => {
+    const document = readDocument('dist', file);
+    const exercises = [...document.querySelectorAll('notebook-exercise')];
+    expect(exercises.length).toBeGreaterThanOrEqual(2);
+    expect(exercises.length).toBeLessThanOrEqual(4);
+    expect(exercises.some((e) => e.querySelector('code-cell[data-exercise]'))).toBe(true);
+    for (const exercise of exercises) expect(exercise.querySelector('details summary')?.textContent).toMatch(/solution|hint/i);
+    // Exercises come after the chapter's teaching: nothing but references follows them.
+    const headings = [...document.querySelectorAll('article h2')].map((h) => h.textContent?.replace(/#.*$/, '').trim());
+    expect(headings.slice(headings.indexOf('Exercises') + 1).every((h) => h === 'References')).toBe(true);
+  });
+
+  it('found every chapter', () => {
+    expect(chapterFiles.length).toBe(8);
   });
 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 export async function expectNoBrokenNumbers(page: Page): Promise<void> {
   const text = await page.evaluate(() => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement?.closest('pre, code, script, style, template') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (node) => (node.parentElement?.closest('pre, code, textarea, script, style, template') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     const parts: string[] = [];
     while (walker.nextNode()) parts.push(walker.currentNode.textContent ?? '');
