@@ -7,13 +7,22 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { rehypeKatexStrict } from './src/markdown/rehype-katex-strict.ts';
 import { headingAnchor } from './src/markdown/heading-anchor.ts';
+import { absoluteLinks } from './src/markdown/absolute-links.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { digitsAsset } from './src/integrations/digits.ts';
+import { woff2Only } from './src/integrations/woff2-only.ts';
+import { buildInternals } from './src/integrations/build-internals.ts';
 
 /** Base path for hosting under a sub-path, e.g. BASE_PATH=/nn/ for https://host/nn/. */
 const base = process.env.BASE_PATH || '/';
-/** Absolute site URL, used for the sitemap, canonical and Open Graph URLs. */
-const site = process.env.SITE || 'http://localhost:4321';
+/**
+ * Absolute site URL, used for the sitemap, canonical and Open Graph URLs. Without it the build leaves all three out
+ * (it cannot know where the site will live) and says so; a deploy sets it, as the GitHub Pages workflow does.
+ */
+const site = process.env.SITE || undefined;
+if (!site && process.argv.includes('build')) {
+  console.warn('[nn-notebook] SITE is not set: building without canonical links, og:url/og:image and a sitemap. Set SITE=https://your.host to include them.');
+}
 
 export default defineConfig({
   site,
@@ -22,13 +31,14 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // No prefetch, no view transitions: every page is plain HTML that works without JS.
-  integrations: [digitsAsset(), mdx(), sitemap(), pagefindIndex()],
+  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), buildInternals()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [
       rehypeKatexStrict,
       rehypeHeadingIds,
       [rehypeAutolinkHeadings, headingAnchor],
+      [absoluteLinks, { base }],
     ],
     shikiConfig: {
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
@@ -37,5 +47,6 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    css: { postcss: { plugins: [woff2Only] } },
   },
 });

@@ -30,7 +30,7 @@ function geometry(input: Tensor, kernel: [number, number], options: ConvOptions)
   const outHeight = convOutputSize(height, kernel[0], stride[0], padding[0], dilation[0]);
   const outWidth = convOutputSize(width, kernel[1], stride[1], padding[1], dilation[1]);
   if (outHeight < 1 || outWidth < 1) {
-    throw new RangeError(`The ${kernel.join('×')} kernel (dilation ${dilation.join('×')}) does not fit the ${height}×${width} input with padding ${padding.join('×')}: the output would be ${outHeight}×${outWidth}.`);
+    throw new RangeError(`The ${kernel.join('×')} kernel (dilation ${dilation.join('×')}) does not fit the ${height}×${width} input with padding ${padding.join('×')}: the output would be ${Math.max(0, outHeight)}×${Math.max(0, outWidth)}.`);
   }
   return { channels, height, width, stride, padding, dilation, outHeight, outWidth };
 }

@@ -31,6 +31,7 @@ export const en = {
   searchLoading: 'Loading search…',
   searchNoResults: 'No results for',
   searchResults: (count: number) => (count === 1 ? '1 result' : `${count} results`),
+  searchFailed: 'Search could not load its index in this browser (it may be blocked, or the site was never opened online). The sidebar lists every chapter.',
   searchUnavailable:
     'Search is built with the site. Run “npm run build” then “npm run preview” to use it locally.',
   theme: 'Theme',

@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
 import * as pagefind from 'pagefind';
 
 /**
@@ -24,7 +25,10 @@ export function pagefindIndex(): AstroIntegration {
         const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`indexed ${added.page_count} pages for search`);
+        // The site renders results itself (src/scripts/search-ui.ts): Pagefind's prebuilt UIs are never loaded.
+        const unused = (await readdir(path.join(outDir, 'pagefind'))).filter((name) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name));
+        await Promise.all(unused.map((name) => rm(path.join(outDir, 'pagefind', name))));
+        logger.info(`indexed ${added.page_count} pages for search (left out ${unused.length} unused UI files)`);
       },
     },
   };

@@ -59,9 +59,17 @@ async function runSearch(query: string, list: HTMLOListElement, status: HTMLElem
     status.textContent = '';
     return;
   }
-  const search = await pagefind.debouncedSearch(trimmed, {}, 150);
-  if (search === null) return; // superseded by a newer keystroke
-  const data = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+  let data: PagefindResultData[];
+  try {
+    const search = await pagefind.debouncedSearch(trimmed, {}, 150);
+    if (search === null) return; // superseded by a newer keystroke
+    data = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
+  } catch {
+    // The index or its WebAssembly could not be loaded (blocked, or offline before the first visit).
+    list.replaceChildren();
+    status.textContent = ui.searchFailed;
+    return;
+  }
   list.replaceChildren(
     ...data.map((item) => {
       const li = document.createElement('li');

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
 import { measurePage } from '../../scripts/lib/page-weight';
@@ -24,5 +25,19 @@ describe('size budgets per page (dist/)', () => {
     const home = measurePage('dist', 'index.html');
     expect(home.jsFiles.length).toBeGreaterThan(0);
     expect(home.jsGzip).toBeGreaterThan(500);
+  });
+});
+
+describe('nothing ships that no reader loads', () => {
+  it("only woff2 fonts (every supported browser reads them; KaTeX's woff and ttf copies are dropped)", () => {
+    const fonts = readdirSync('dist/_astro').filter((name) => /\.(woff2?|ttf|otf|eot)$/.test(name));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((name) => !name.endsWith('.woff2'))).toEqual([]);
+  });
+
+  it("Pagefind's search runtime and index, without its prebuilt UIs (the site draws results itself)", () => {
+    const files = readdirSync('dist/pagefind');
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
+    expect(files.filter((name) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))).toEqual([]);
   });
 });

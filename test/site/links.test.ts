@@ -16,7 +16,7 @@ const RESOURCE_SELECTORS = [
   ['iframe[src]', 'src'],
 ] as const;
 
-describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir, base }) => {
+describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir, base, site }) => {
   const pages = htmlFiles(dir);
   const documents = new Map(pages.map((file) => [file, readDocument(dir, file)]));
   const idsOf = (file: string): Set<string> => {
@@ -67,14 +67,20 @@ describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir,
     expect(external).toEqual([]);
   });
 
-  it.each(pages)('%s: the Open Graph image and canonical URL point into the site', (file) => {
+  it.each(pages)('%s: links are absolute paths, so hosts that drop the trailing slash do not break them', (file) => {
+    const document = documents.get(file)!;
+    const relative = [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => /^\.\.?\//.test(href));
+    expect(relative).toEqual([]);
+  });
+
+  it.skipIf(!site).each(pages)('%s: the Open Graph image and canonical URL point into the site', (file) => {
     const document = documents.get(file)!;
     const image = document.querySelector('meta[property="og:image"]')?.getAttribute('content');
     expect(image).toBeTruthy();
     const imageFile = fileForPath(new URL(image!).pathname, base);
     expect(imageFile && existsSync(path.join(dir, imageFile))).toBe(true);
     const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
-    expect(new URL(canonical!).pathname.startsWith(base)).toBe(true);
+    if (file !== '404.html') expect(new URL(canonical!).pathname.startsWith(base)).toBe(true);
   });
 
   it('stylesheets only reference files that exist in the site', () => {
@@ -97,7 +103,24 @@ describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir,
     expect(problems).toEqual([]);
   });
 
-  it('the sitemap lists every page but the 404, under the base path', () => {
+  it('with SITE: canonical and Open Graph URLs under it, a noindex 404; without: none of them, and no sitemap', () => {
+    for (const file of pages) {
+      const document = documents.get(file) ?? readDocument(dir, file);
+      const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+      const robots = document.querySelector('meta[name="robots"]')?.getAttribute('content') ?? null;
+      if (file === '404.html') {
+        expect([canonical, robots]).toEqual([null, 'noindex']);
+      } else {
+        expect(robots).toBeNull();
+        expect(canonical).toBe(site ? `${site}${base}${file.replace(/index\.html$/, '')}` : null);
+        expect(document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null).toBe(canonical);
+      }
+      if (!site) expect(document.querySelector('meta[property="og:image"], link[rel="sitemap"]')).toBeNull();
+    }
+    expect(existsSync(path.join(dir, 'sitemap-index.xml'))).toBe(site !== null);
+  });
+
+  it.skipIf(!site)('the sitemap lists every page but the 404, under the base path', () => {
     const sitemap = readFileSync(path.join(dir, 'sitemap-0.xml'), 'utf8');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
     const expected = pages
