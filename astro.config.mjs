@@ -25,7 +25,7 @@ if (!site && process.argv.includes('build')) {
 }
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   base,
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'ignore',

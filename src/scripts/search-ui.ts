@@ -60,9 +60,11 @@ async function runSearch(query: string, list: HTMLOListElement, status: HTMLElem
     return;
   }
   let data: PagefindResultData[];
+  let total: number;
   try {
     const search = await pagefind.debouncedSearch(trimmed, {}, 150);
     if (search === null) return; // superseded by a newer keystroke
+    total = search.results.length;
     data = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
   } catch {
     // The index or its WebAssembly could not be loaded (blocked, or offline before the first visit).
@@ -86,7 +88,7 @@ async function runSearch(query: string, list: HTMLOListElement, status: HTMLElem
       return li;
     }),
   );
-  status.textContent = data.length ? ui.searchResults(search.results.length) : `${ui.searchNoResults} “${trimmed}”`;
+  status.textContent = data.length ? ui.searchResults(total) : `${ui.searchNoResults} “${trimmed}”`;
 }
 
 /** Opens the search dialog, wiring it up on first use; focus returns to `opener` when it closes. */
