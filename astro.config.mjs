@@ -12,6 +12,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { digitsAsset } from './src/integrations/digits.ts';
 import { woff2Only } from './src/integrations/woff2-only.ts';
 import { buildInternals } from './src/integrations/build-internals.ts';
+import { cellPreludes } from './src/integrations/cell-preludes.ts';
 
 /** Base path for hosting under a sub-path, e.g. BASE_PATH=/nn/ for https://host/nn/. */
 const base = process.env.BASE_PATH || '/';
@@ -31,7 +32,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // No prefetch, no view transitions: every page is plain HTML that works without JS.
-  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), buildInternals()],
+  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), cellPreludes({ base }), buildInternals()],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [

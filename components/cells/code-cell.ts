@@ -24,6 +24,7 @@ class CodeCell extends HTMLElement {
   #code!: HTMLTextAreaElement;
   #output!: HTMLElement;
   #running = false;
+  #prelude: Promise<string> | null = null;
 
   connectedCallback(): void {
     if (this.#code) return;
@@ -110,18 +111,35 @@ class CodeCell extends HTMLElement {
     this.#output.replaceChildren(line('Running…', 'cell-note'));
     try {
       const { runCell, TIME_LIMIT_MS } = await import('./runner');
-      const prelude = this.querySelector('script[data-cell-part="prelude"]')?.textContent;
-      const reply = await runCell(this.#code.value, { exercise: checking ? this.dataset['exercise'] : undefined, prelude: prelude ? (JSON.parse(prelude) as string) : undefined });
+      const prelude = await this.prelude();
+      const reply = await runCell(this.#code.value, { exercise: checking ? this.dataset['exercise'] : undefined, prelude });
       if (reply === 'timeout') {
         this.#output.replaceChildren(line(`Stopped after ${TIME_LIMIT_MS / 1000} s: the code was still running (an endless loop?).`, 'cell-error'));
         this.announce(`Stopped after ${TIME_LIMIT_MS / 1000} seconds.`);
       } else {
         this.show(reply);
       }
+    } catch (error) {
+      // The runner or the cell's hidden code could not be loaded (offline before the first visit, say).
+      this.#prelude = null;
+      const message = error instanceof Error ? error.message : String(error);
+      this.#output.replaceChildren(line(message, 'cell-error'));
+      this.announce(message);
     } finally {
       this.#running = false;
       this.removeAttribute('aria-busy');
     }
+  }
+
+  /** The hidden code a "Run this" cell runs first, fetched once (the service worker keeps it for offline use). */
+  private async prelude(): Promise<string | undefined> {
+    const url = this.dataset['preludeUrl'];
+    if (!url) return undefined;
+    this.#prelude ??= fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`The code this cell needs could not be loaded (${response.status}).`);
+      return response.text();
+    });
+    return this.#prelude;
   }
 
   private show(reply: CellReply): void {

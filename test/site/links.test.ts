@@ -67,6 +67,14 @@ describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir,
     expect(external).toEqual([]);
   });
 
+  it.each(pages)('%s: every "Run this" cell\'s hidden code is published where the cell will fetch it', (file) => {
+    const document = documents.get(file)!;
+    for (const cell of document.querySelectorAll('code-cell[data-prelude-url]')) {
+      const target = fileForPath(cell.getAttribute('data-prelude-url')!, base);
+      expect(target && existsSync(path.join(dir, target)), cell.getAttribute('data-prelude-url')!).toBe(true);
+    }
+  });
+
   it.each(pages)('%s: links are absolute paths, so hosts that drop the trailing slash do not break them', (file) => {
     const document = documents.get(file)!;
     const relative = [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => /^\.\.?\//.test(href));
