@@ -13,6 +13,7 @@ import { digitsAsset } from './src/integrations/digits.ts';
 import { woff2Only } from './src/integrations/woff2-only.ts';
 import { buildInternals } from './src/integrations/build-internals.ts';
 import { cellPreludes } from './src/integrations/cell-preludes.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 /** Base path for hosting under a sub-path, e.g. BASE_PATH=/nn/ for https://host/nn/. */
 const base = process.env.BASE_PATH || '/';
@@ -32,7 +33,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // No prefetch, no view transitions: every page is plain HTML that works without JS.
-  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), cellPreludes({ base }), buildInternals()],
+  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), cellPreludes({ base }), buildInternals(), serviceWorker({ base })],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [

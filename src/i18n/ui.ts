@@ -31,6 +31,8 @@ export const en = {
   searchLoading: 'Loading search…',
   searchNoResults: 'No results for',
   searchResults: (count: number) => (count === 1 ? '1 result' : `${count} results`),
+  updateReady: 'A new version of this notebook has been downloaded.',
+  updateReload: 'Reload to use it',
   searchFailed: 'Search could not load its index in this browser (it may be blocked, or the site was never opened online). The sidebar lists every chapter.',
   searchUnavailable:
     'Search is built with the site. Run “npm run build” then “npm run preview” to use it locally.',

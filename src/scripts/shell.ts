@@ -1,7 +1,7 @@
 /**
  * The shell's behaviour on every page: the theme choice, and small listeners that fetch the rest only when needed —
  * the search UI (and Pagefind's index) when search is opened, the table of contents' scroll-spy when the page first
- * scrolls. Everything else in the shell works without JavaScript.
+ * scrolls, and the offline service worker once the page is idle. Everything else in the shell works without JavaScript.
  */
 
 type ThemeChoice = 'auto' | 'light' | 'dark';
@@ -55,6 +55,16 @@ function wireScrollSpyOnDemand(): void {
   addEventListener('scroll', load, { once: true, passive: true });
 }
 
+/** The offline service worker, registered once the page has loaded and the browser is idle (never in `astro dev`). */
+function registerOfflineWhenIdle(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const register = () => void import('./offline').then(({ registerServiceWorker }) => registerServiceWorker(import.meta.env.BASE_URL.replace(/\/?$/, '/')));
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register, 1000));
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+}
+
 wireThemeSelect();
 wireSearch();
 wireScrollSpyOnDemand();
+registerOfflineWhenIdle();

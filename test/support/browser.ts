@@ -55,7 +55,9 @@ export const siteHref = (path: string): string =>
 export async function openPage(path: string, options: BrowserContextOptions & { allowErrors?: RegExp } = {}): Promise<WatchedPage> {
   if (!browser) throw new Error('useBrowser() was not called in this file');
   const { allowErrors, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+  // Service workers are blocked unless a test asks for them (test/browser/offline.test.ts): otherwise every fresh
+  // context would precache the whole site in the background of a test about something else.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...contextOptions });
   const page = await context.newPage();
   const watched: WatchedPage = { page, consoleErrors: [], failedRequests: [], foreignRequests: [] };
   opened.push({ ...watched, allowErrors: allowErrors ?? null });

@@ -17,9 +17,11 @@ export interface SiteServer {
  * unknown paths, gzip-compressed like any real host (sirv serves the .gz files this writes next to each text file).
  * Port 0: the OS picks a free port.
  */
-export async function serveSite(distDir: string, base = '/'): Promise<SiteServer> {
+export async function serveSite(distDir: string, base = '/', options: { live?: boolean } = {}): Promise<SiteServer> {
   precompress(distDir);
-  const files = sirv(distDir, { dev: false, etag: true, extensions: ['html'], gzip: true });
+  // `live`: read files on every request (a test that changes the site while it is served); otherwise sirv's
+  // production mode, which reads the folder once.
+  const files = sirv(distDir, { dev: options.live ?? false, etag: true, extensions: ['html'], gzip: true });
   const notFoundFile = path.join(distDir, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile) : Buffer.from('Not found');
   const server = http.createServer((req, res) => {
