@@ -14,6 +14,7 @@ import { woff2Only } from './src/integrations/woff2-only.ts';
 import { buildInternals } from './src/integrations/build-internals.ts';
 import { cellPreludes } from './src/integrations/cell-preludes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { CELL_WORKER_DIR, securityHeaders } from './src/integrations/security-headers.ts';
 
 /** Base path for hosting under a sub-path, e.g. BASE_PATH=/nn/ for https://host/nn/. */
 const base = process.env.BASE_PATH || '/';
@@ -33,7 +34,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // No prefetch, no view transitions: every page is plain HTML that works without JS.
-  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), cellPreludes({ base }), buildInternals(), serviceWorker({ base })],
+  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), cellPreludes({ base }), buildInternals(), securityHeaders({ base }), serviceWorker({ base })],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [
@@ -50,5 +51,12 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
     css: { postcss: { plugins: [woff2Only] } },
+    // The code cells' worker is published apart, so that its own Content-Security-Policy (it evaluates the reader's
+    // code) can be given to it alone: see src/integrations/security-headers.ts.
+    worker: {
+      rollupOptions: {
+        output: { entryFileNames: (chunk) => (chunk.name === 'cell-worker' ? `${CELL_WORKER_DIR}/[name]-[hash].js` : '_astro/[name]-[hash].js') },
+      },
+    },
   },
 });

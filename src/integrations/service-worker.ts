@@ -19,7 +19,8 @@ export async function siteFiles(outDir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(outDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((file) => file !== 'sw.js' && !file.endsWith('.gz')) // .gz: a test server's precompressed copies
+    // _headers is read by the host, not served; .gz files are a test server's precompressed copies.
+    .filter((file) => file !== 'sw.js' && file !== '_headers' && !file.endsWith('.gz'))
     .sort();
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { backwardSteps, conv2dBackward, gradientTerms, neuronGraph } from '../../src/compute';
@@ -200,7 +201,10 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     await page.locator(LAB).getByRole('button', { name: 'Export for PyTorch' }).click();
     const code = page.locator(`${LAB} [data-role="export-code"]`);
     await expect.poll(() => code.innerText()).toContain('nn.Conv2d(1, 6, kernel_size=5, stride=1, padding=2, dilation=1, bias=True)');
-    const weights = await page.locator(`${LAB} [data-role="download-weights"]`).evaluate(async (a: HTMLAnchorElement) => JSON.parse(await (await fetch(a.href)).text()) as { state_dict: Record<string, unknown> });
+    // Saved the way a reader saves it (a download), read back from the file.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${LAB} [data-role="download-weights"]`).click()]);
+    expect(download.suggestedFilename()).toBe('weights.json');
+    const weights = JSON.parse(readFileSync(await download.path(), 'utf8')) as { state_dict: Record<string, unknown> };
     expect(Object.keys(weights.state_dict)).toEqual(['0.weight', '0.bias', '3.weight', '3.bias', '7.weight', '7.bias', '9.weight', '9.bias', '11.weight', '11.bias']);
     // Everything the lab added to the page (tables, code, links) passes axe too.
     expect(await axeViolations(page)).toEqual([]);

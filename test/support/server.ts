@@ -24,8 +24,12 @@ export async function serveSite(distDir: string, base = '/', options: { live?: b
   const files = sirv(distDir, { dev: options.live ?? false, etag: true, extensions: ['html'], gzip: true });
   const notFoundFile = path.join(distDir, '404.html');
   const notFound = existsSync(notFoundFile) ? readFileSync(notFoundFile) : Buffer.from('Not found');
+  const rules = headerRules(distDir);
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
+    // The headers a Netlify-style host would add from the build's _headers file (every matching block, added up).
+    const pathname = new URL(url, 'http://host').pathname;
+    for (const [name, values] of headersFor(rules, pathname)) res.setHeader(name, values.join(', '));
     const send404 = () => {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(notFound);
@@ -55,3 +59,41 @@ function precompress(dir: string): void {
 
 const isStale = (source: string, derived: string): boolean =>
   !existsSync(derived) || statSync(derived).mtimeMs < statSync(source).mtimeMs;
+
+/** The blocks of a Netlify-style `_headers` file: a path pattern (`:name` one segment, `*` the rest) and its headers. */
+export function headerRules(distDir: string): HeaderRule[] {
+  const file = path.join(distDir, '_headers');
+  return existsSync(file) ? headerRules.fromText(readFileSync(file, 'utf8')) : [];
+}
+
+/** One block of a `_headers` file. */
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/** Parses the text of a `_headers` file. */
+headerRules.fromText = (text: string): HeaderRule[] => {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const [name, ...value] = line.trim().split(':');
+      rules.at(-1)?.headers.push([name!.trim(), value.join(':').trim()]);
+    }
+  }
+  return rules;
+};
+
+/** Every header the rules give `pathname`, each name with all its values in rule order. */
+export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const rule of rules) {
+    if (!rule.pattern.test(pathname)) continue;
+    for (const [name, value] of rule.headers) out.set(name, [...(out.get(name) ?? []), value]);
+  }
+  return out;
+}
