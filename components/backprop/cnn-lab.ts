@@ -282,8 +282,13 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
     const code = pytorchCode(network);
     this.#exportUrls.forEach((url) => URL.revokeObjectURL(url));
     this.#exportUrls = [new Blob([weightsJson(network, parameters)], { type: 'application/json' }), new Blob([code], { type: 'text/x-python' })].map((blob) => URL.createObjectURL(blob));
-    this.find<HTMLAnchorElement>('[data-role="download-weights"]').href = this.#exportUrls[0]!;
-    this.find<HTMLAnchorElement>('[data-role="download-code"]').href = this.#exportUrls[1]!;
+    // The links are made here, with their blob addresses: a link without an address is no link at all.
+    const link = (role: string, name: string, url: string) => {
+      const a = Object.assign(document.createElement('a'), { href: url, download: name, textContent: name });
+      a.dataset['role'] = role;
+      return a;
+    };
+    this.find('[data-role="downloads"]').replaceChildren(link('download-weights', 'weights.json', this.#exportUrls[0]!), link('download-code', 'model.py', this.#exportUrls[1]!));
     this.find('[data-role="export-code"]').textContent = code;
     this.find('[data-role="export-files"]').hidden = false;
     this.announce('Weights and PyTorch code ready to save.');
