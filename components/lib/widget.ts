@@ -1,3 +1,4 @@
+import { keepSvgTextReadable } from './readable-svg';
 import { decodeState, encodeState } from './url-state';
 import { bindControl, isInvalid, type Binding, type FieldEditor } from './controls';
 import { applyChange, defaultsOf, normalized, type WidgetSpec } from './spec';
@@ -139,6 +140,8 @@ export abstract class NotebookWidget<F extends Fields> extends HTMLElement {
       for (const [key, binding] of this.#bindings) binding.write(this.#state[key], force);
     });
     this.showMessages();
+    // After drawing: an SVG's viewBox may have changed, and its labels must stay 12 px on screen.
+    keepSvgTextReadable(this);
     this.scheduleUrlWrite();
   }
 

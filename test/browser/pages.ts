@@ -2,6 +2,7 @@ import { htmlFiles } from '../../scripts/lib/site-files';
 import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { startAllWidgets } from '../support/widgets';
+import { overflowing, smallSliders, smallText } from './phone';
 
 /** Every page of the build but the 404, as a path relative to the site root. */
 const pagePaths = htmlFiles('dist')
@@ -26,6 +27,14 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(failedRequests).toEqual([]);
       expect(foreignRequests).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, no text under 12 px, sliders a finger can use`, async (path) => {
+      const { page } = await openPage(path, { colorScheme: scheme, viewport: { width: 360, height: 780 } });
+      await startAllWidgets(page);
+      expect(await overflowing(page)).toEqual([]);
+      expect(await smallText(page)).toEqual([]);
+      expect(await smallSliders(page)).toEqual([]);
     });
   });
 }

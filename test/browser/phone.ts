@@ -1,0 +1,57 @@
+/**
+ * What a phone reader needs, measured in the page at 360 px with every widget started: nothing wider than the screen,
+ * no text smaller than 12 px, sliders big enough to drag. Page functions are passed as strings (tsx would wrap named
+ * functions in a helper the page does not have).
+ */
+import type { Page } from 'playwright-core';
+
+/** Elements that stick out past the right edge of the page (and are not inside something that scrolls). */
+export const overflowing = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > width) out.push('document ' + document.documentElement.scrollWidth + ' px wide');
+    for (const element of document.querySelectorAll('body *')) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.right <= width + 1) continue;
+      let clipped = false;
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        if (getComputedStyle(parent).overflowX !== 'visible' && parent.getBoundingClientRect().right <= width + 1) { clipped = true; break; }
+      }
+      if (!clipped) out.push(element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + '.' + [...element.classList].join('.'));
+    }
+    return out.slice(0, 10);
+  })()`);
+
+/**
+ * Visible text drawn smaller than 12 px (SVG text at its rendered size). KaTeX's second-level scripts (a subscript's
+ * subscript, class mtight) are left out: math typesetting draws them at half the size of the text by design.
+ */
+export const smallText = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const seen = new Set();
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const element = node.parentElement;
+      if (!element || seen.has(element) || !node.textContent.replace(/\\u200b/g, '').trim()) continue;
+      seen.add(element);
+      if (element.closest('script, style, template, .sr-only, .katex-mathml, [hidden], .mtight')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      let size = parseFloat(getComputedStyle(element).fontSize);
+      const svg = element instanceof SVGElement ? element.closest('svg') : null;
+      if (svg) size *= svg.getScreenCTM().a;
+      if (size < 11.95) out.push(element.tagName.toLowerCase() + '.' + (element.getAttribute('class') || '') + ' ' + size.toFixed(1) + ' px: ' + node.textContent.trim().slice(0, 24));
+    }
+    return out.slice(0, 10);
+  })()`);
+
+/** Range sliders smaller than a finger: under 44 px tall or under 150 px wide. */
+export const smallSliders = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => [...document.querySelectorAll('input[type="range"]')]
+    .filter((slider) => slider.getBoundingClientRect().width > 0)
+    .map((slider) => ({ id: slider.id, box: slider.getBoundingClientRect() }))
+    .filter(({ box }) => box.height < 44 || box.width < 150)
+    .map(({ id, box }) => id + ' ' + Math.round(box.width) + '×' + Math.round(box.height)))()`);
