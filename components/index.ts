@@ -24,6 +24,7 @@ import ImagePlayground from './convolution/ImagePlayground.astro';
 import LearningRate1d from './gradient-descent/LearningRate1d.astro';
 import OptimizerRace from './gradient-descent/OptimizerRace.astro';
 import TrainClassifier from './gradient-descent/TrainClassifier.astro';
+import MomentumRates from './gradient-descent/MomentumRates.astro';
 import GraphByHand from './backprop/GraphByHand.astro';
 import ConvGradients from './backprop/ConvGradients.astro';
 import CnnLab from './backprop/CnnLab.astro';
@@ -53,6 +54,7 @@ export const widgets = {
   LearningRate1d,
   OptimizerRace,
   TrainClassifier,
+  MomentumRates,
   GraphByHand,
   ConvGradients,
   CnnLab,

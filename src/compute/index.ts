@@ -35,6 +35,7 @@ export { cnnPresets, type CnnPreset, type CnnPresetName } from './cnn-presets.ts
 export { parseLayerText, layerText } from './layer-text.ts';
 export { imageKernels, grayscale, relu, toGrayLevels, type ImageKernel, type ImageKernelName } from './image-kernels.ts';
 export { createOptimizer, type OptimizerConfig, type Optimizer } from './optimizers.ts';
+export { directionRate, quadraticRates, optimalSettings, stepsToShrink, simulateQuadratic } from './momentum.ts';
 export { surfaces, type Surface } from './surfaces.ts';
 export { curves, descend1d, quadraticRegime, runOptimizer, sampleSurface, contourLevels, DIVERGED, type Curve } from './descent.ts';
 export { DATASET_KINDS, makeDataset, polynomialFeatures, predict, evaluate, createTrainer, gridPredictor, type Dataset, type DatasetKind, type Model } from './classifier.ts';

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { runOptimizer, surfaces } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
-import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam } from '../support/widgets';
+import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const ONE_D = '#gd-1d';
 const RACE = '#gd-race';
@@ -190,5 +190,38 @@ describeInBrowser('gradient descent: training a classifier', () => {
     await startWidget(page, TRAIN);
     expect(await page.locator(`${TRAIN} [data-role="message"]`).textContent()).toMatch(/“batch” was ignored: it must be one of 1, 10, 30, 300\./);
     expect(await page.locator(TRAIN).getByRole('combobox', { name: 'Batch size' }).inputValue()).toBe('30');
+  });
+});
+
+describeInBrowser('gradient descent: momentum, direction by direction', () => {
+  useBrowser();
+  const MOMENTUM = '#gd-momentum';
+  const summary = (page: Page) => page.locator(`${MOMENTUM} [data-role="summary"]`).innerText();
+
+  it('the best plain step and the best momentum for κ = 100: 346 steps against 35', async () => {
+    const { page } = await openPage('gradient-descent/');
+    expect(await summary(page)).toMatch(/^Overall rate 0\.9802 per step, set by the slowest direction\. The error shrinks 1000× in 346 steps\./);
+    await page.locator(MOMENTUM).getByRole('button', { name: 'Best momentum' }).click();
+    expect(await summary(page)).toMatch(/^Overall rate 0\.8182 per step.*shrinks 1000× in 35 steps\./);
+    expect(await page.inputValue('#gd-momentum-momentum')).toBe('0.6695');
+    expect(await page.inputValue('#gd-momentum-lr')).toBe('0.03305');
+    const bars = await page.locator(`${MOMENTUM} [data-role="bars"] .bar-value`).allInnerTexts();
+    // In the complex regime every direction decays at √μ.
+    expect(new Set(bars.map((b) => b.split(' ')[0]))).toEqual(new Set([formatNumber(Math.sqrt(0.6695), 4)]));
+    expect(await page.locator(`${MOMENTUM} [data-role="plot"] path.plot-line`).count()).toBe(5);
+    await urlParam(page, 'gd-momentum.momentum').toBe('0.6695');
+    await urlWritten(page);
+    await page.reload();
+    expect(await summary(page)).toMatch(/^Overall rate 0\.8182/);
+  });
+
+  it('a step too large for the steepest direction is said to diverge; bad input is explained', async () => {
+    const { page } = await openPage('gradient-descent/');
+    await typeInto(page, '#gd-momentum-lr', '0.05');
+    expect(await summary(page)).toMatch(/The error does not shrink along every direction: this η \(or μ\) is too large\./);
+    await typeInto(page, '#gd-momentum-momentum', '1');
+    expect(await page.locator('#gd-momentum-momentum-error').textContent()).toBe('The momentum must be between 0 and 0.999.');
+    expect(await isStale(page, MOMENTUM)).toBe(true);
+    await expectNoBrokenNumbers(page);
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  optimalSettings,
+  stepsToShrink,
   analyze,
   backwardSteps,
   cnnPresets,
@@ -146,5 +148,13 @@ describe("the chapters' worked examples are what the compute package computes", 
     const fields = analyze(lenet.receptiveFieldLayers(), 28).map((layer) => layer.rf[0]);
     expect(chapter).toContain(`grows from ${fields[0]} to ${fields[1]}, ${fields[2]} and ${fields[3]} pixels`);
     expect(chapter).toContain(`sees a ${fields[3]} × ${fields[3]}`);
+  });
+
+  it('gradient descent: the momentum section’s rates and step counts for κ = 100', () => {
+    const text = readFileSync('content/gradient-descent.mdx', 'utf8');
+    const best = optimalSettings(1, 100);
+    expect(text).toContain(`shrinks the error by $${best.gradientDescent.rate.toFixed(3)}$ per step and needs ${stepsToShrink(best.gradientDescent.rate)} steps`);
+    expect(best.momentum.rate).toBeCloseTo(9 / 11, 15);
+    expect(text).toContain(`$9/11 \\approx ${best.momentum.rate.toFixed(3)}$ and needs ${stepsToShrink(best.momentum.rate)}.`);
   });
 });
