@@ -116,3 +116,30 @@ describe('every chapter ends with exercises', () => {
     expect(chapterFiles.length).toBe(8);
   });
 });
+
+describe('references', () => {
+  const chapters = readdirSync('content').filter((f) => f.endsWith('.mdx'));
+
+  it.each(chapters)('%s: ends with its references, and every author listed is cited in the text', (file) => {
+    const text = readFileSync(`content/${file}`, 'utf8');
+    const at = text.lastIndexOf('\n## References\n');
+    expect(at).toBeGreaterThan(0);
+    expect(text.slice(at + 1).match(/^## /gm)).toHaveLength(1); // nothing after it
+    const body = text.slice(0, at);
+    const entries = text.slice(at).split('\n- ').slice(1);
+    expect(entries.some((e) => e.includes('神经网络基本概念和知识'))).toBe(true);
+    for (const entry of entries.filter((e) => /^[A-Z]\.(?:-[A-Z]\.)? /.test(e))) {
+      // "A. B. Surname, …": the first author's surname.
+      const surname = /^(?:[A-Z]\.(?:-[A-Z]\.)?\s)+([A-Z][\p{L}'-]+)/u.exec(entry)?.[1];
+      expect(surname, entry.slice(0, 60)).toBeTruthy();
+      expect(body, `${file}: ${surname} is listed but not cited`).toContain(surname!);
+    }
+  });
+
+  it('the works the site rests on are all there', () => {
+    const all = chapters.map((f) => readFileSync(`content/${f}`, 'utf8')).join('\n');
+    for (const name of ['Girshick', 'Araujo', 'Luo', 'Shannon', 'Huffman', 'Cover', 'Dumoulin', 'Polyak', 'Nesterov', 'Duchi', 'Tieleman', 'Kingma', 'Loshchilov']) {
+      expect(all).toMatch(new RegExp(`## References[\\s\\S]*- [^\\n]*${name}`));
+    }
+  });
+});

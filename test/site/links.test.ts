@@ -16,7 +16,7 @@ const RESOURCE_SELECTORS = [
   ['iframe[src]', 'src'],
 ] as const;
 
-describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir, base, site }) => {
+describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir, base, site, repository }) => {
   const pages = htmlFiles(dir);
   const documents = new Map(pages.map((file) => [file, readDocument(dir, file)]));
   const idsOf = (file: string): Set<string> => {
@@ -73,6 +73,12 @@ describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir,
       const target = fileForPath(cell.getAttribute('data-prelude-url')!, base);
       expect(target && existsSync(path.join(dir, target)), cell.getAttribute('data-prelude-url')!).toBe(true);
     }
+  });
+
+  it.each(pages)('%s: the footer links the source repository when the build was told it (REPO_URL)', (file) => {
+    const footer = documents.get(file)!.querySelector('footer.site-footer');
+    expect(footer?.textContent).toMatch(/src\/compute/);
+    expect(footer?.querySelector('a')?.getAttribute('href') ?? null).toBe(repository);
   });
 
   it.each(pages)('%s: links are absolute paths, so hosts that drop the trailing slash do not break them', (file) => {

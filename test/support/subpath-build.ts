@@ -16,6 +16,6 @@ export function buildUnderSubpath(): void {
   );
   execFileSync('npx', ['astro', 'build', '--silent'], {
     stdio: 'inherit',
-    env: { ...env, BASE_PATH: SUBPATH_BUILD.base, OUT_DIR: `./${SUBPATH_BUILD.dir}`, SITE: 'https://example.org' },
+    env: { ...env, BASE_PATH: SUBPATH_BUILD.base, OUT_DIR: `./${SUBPATH_BUILD.dir}`, SITE: 'https://example.org', REPO_URL: 'https://example.org/nn-notebook' },
   });
 }

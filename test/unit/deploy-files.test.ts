@@ -10,6 +10,7 @@ describe('the GitHub Pages workflow', () => {
     expect(workflow).toMatch(/uses: actions\/upload-pages-artifact@v\d+\n\s+with:\n\s+path: dist/);
     expect(workflow).toMatch(/uses: actions\/deploy-pages@v\d+/);
     expect(workflow).toMatch(/node-version: 20/);
+    expect(workflow).toMatch(/REPO_URL: \$\{\{ github\.server_url \}\}\/\$\{\{ github\.repository \}\}/);
   });
 });
 
