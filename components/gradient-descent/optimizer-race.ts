@@ -175,9 +175,10 @@ class OptimizerRace extends NotebookWidget<typeof optimizerRaceSpec.fields> {
       li.append(swatch, ` ${racer.name} (${racer.shape}): ${diverged ? `diverged after ${run.path.length - 1} steps` : `step ${k}, at (${formatNumber(x, 3)}, ${formatNumber(y, 3)}), loss ${formatNumber(run.losses[k]!, 3)}`}`);
       return li;
     });
-    this.find('[data-role="legend"]').replaceChildren(...items);
+    this.find('[data-role="legend"]').replaceChildren(...(items.length ? items : [Object.assign(document.createElement('li'), { textContent: 'No racer is selected: tick one or more under Racers.' })]));
     if (shown === this.state.steps) {
-      this.announce(this.#runs.map((run) => `${RACERS[run.index]!.name} ${run.diverged ? 'diverged' : `ends at loss ${formatNumber(run.losses.at(-1)!, 3)}`}`).join('; ') + (surface.minima.length ? '.' : '. This surface has no minimum.'));
+      const results = this.#runs.map((run) => `${RACERS[run.index]!.name} ${run.diverged ? 'diverged' : `ends at loss ${formatNumber(run.losses.at(-1)!, 3)}`}`).join('; ');
+      this.announce((results ? `${results}.` : 'No racer is selected: tick one or more above.') + (surface.minima.length ? '' : ' This surface has no minimum.'));
     }
   }
 

@@ -30,6 +30,14 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
   #epoch = 0;
   #running = false;
   #frame = 0;
+  /** The settings that define a run (all but η), and η: a new η alone carries on training, anything else restarts. */
+  #runKey = '';
+  #lr = NaN;
+  /** Set by Reset: the next render restarts even with the same settings. */
+  #restart = false;
+  /** Epochs at which η was changed, drawn as marks on the curves. */
+  #rateChanges: { epoch: number; lr: number }[] = [];
+  #note = '';
 
   protected override setup(): void {
     // Training stops while a field is invalid (the results are marked stale).
@@ -38,7 +46,10 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
     });
     this.on(this.find('[data-role="run"]'), 'click', () => this.send({ type: this.#running ? 'pause' : 'run' }));
     this.on(this.find('[data-role="step"]'), 'click', () => this.send({ type: 'step' }));
-    this.on(this.find('[data-role="reset"]'), 'click', () => this.update());
+    this.on(this.find('[data-role="reset"]'), 'click', () => {
+      this.#restart = true;
+      this.update();
+    });
     this.on(this.find('[data-role="reseed"]'), 'click', () => this.set({ seed: (this.state.seed % 9999) + 1 }));
   }
 
@@ -64,9 +75,30 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
     this.#worker.postMessage(request);
   }
 
-  /** Any change of settings starts training afresh (paused), from zero weights. */
+  /**
+   * A change of settings starts training afresh (paused), from zero weights; a new learning rate alone, once training
+   * has begun, carries on from where it is (as a reader adjusting η mid-run expects), and is marked on the curves.
+   */
   protected render(state: SpecState<typeof trainClassifierSpec>): void {
     const { data, degree, opt, lr, batch, seed } = state;
+    const runKey = JSON.stringify({ data, degree, opt, batch, seed });
+    if (!this.#restart && runKey === this.#runKey && this.#epoch > 0) {
+      if (lr !== this.#lr) {
+        this.#lr = lr;
+        this.#rateChanges.push({ epoch: this.#epoch, lr });
+        if (this.#settings) this.#settings = { ...this.#settings, optimizer: configFor(opt, lr) };
+        this.send({ type: 'learning-rate', lr });
+        this.#note = ` · η = ${formatNumber(lr, 4)} from epoch ${this.#epoch}`;
+        this.announce(`Learning rate now ${formatNumber(lr, 4)}; training goes on from epoch ${this.#epoch}.`);
+      }
+      this.drawAll();
+      return;
+    }
+    this.#restart = false;
+    this.#runKey = runKey;
+    this.#lr = lr;
+    this.#rateChanges = [];
+    this.#note = '';
     this.#generation++;
     this.#data = makeDataset(data, POINTS, seed);
     // Zero weights until the worker reports: the same start as the worker's trainer, drawn without waiting for it.
@@ -122,7 +154,8 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
     if (!this.#running || this.#colours.length === 0) this.#colours = [1, 2, 3].map((i) => getComputedStyle(this).getPropertyValue(`--series-${i}`));
     this.#painter.draw(this.#model, this.#colours, !this.#running);
     const last = this.#history.at(-1)!;
-    const status = `Epoch ${this.#epoch}: loss ${formatNumber(last.loss, 4)} nats, accuracy ${(100 * last.accuracy).toFixed(1)}%`;
+    const ended = this.#epoch >= MAX_EPOCHS ? ` · stopped: runs here end at epoch ${MAX_EPOCHS.toLocaleString('en-US')} (press Reset to start again)` : '';
+    const status = `Epoch ${this.#epoch}: loss ${formatNumber(last.loss, 4)} nats, accuracy ${(100 * last.accuracy).toFixed(1)}%${this.#note}${ended}`;
     this.find('[data-role="status"]').textContent = status;
     if (!this.#running) {
       this.find('[data-role="regions"]').setAttribute('aria-label', `Decision regions after ${this.#epoch} epochs; ${status}.`);
@@ -134,26 +167,32 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
 
   private announceStatus(): void {
     const last = this.#history.at(-1)!;
-    this.announce(`Paused at epoch ${this.#epoch}: loss ${formatNumber(last.loss, 4)} nats, accuracy ${(100 * last.accuracy).toFixed(1)}%.`);
+    const how = this.#epoch >= MAX_EPOCHS ? `Stopped at epoch ${MAX_EPOCHS}, where runs here end` : `Paused at epoch ${this.#epoch}`;
+    this.announce(`${how}: loss ${formatNumber(last.loss, 4)} nats, accuracy ${(100 * last.accuracy).toFixed(1)}%.`);
   }
 
-  /** Loss (left scale, nats) and accuracy (right scale, %) against epochs; axes redrawn only when a scale grows. */
+  /**
+   * Loss (left scale, nats) and accuracy (right scale, %) against epochs on a log scale (epoch + 1), so the fast start
+   * and the slow end both show; axes redrawn only when a scale grows. Marks where η was changed.
+   */
   private drawCurves(): void {
     const epochs = EPOCH_SCALES.find((e) => e >= this.#epoch) ?? MAX_EPOCHS;
     const maxLoss = Math.max(1.2, Math.ceil(Math.max(...this.#history.map((h) => (Number.isFinite(h.loss) ? h.loss : 0)))));
-    const sx = linear([0, epochs], [BOX.left, BOX.right]);
+    const sx = (epoch: number) => BOX.left + (Math.log10(epoch + 1) / Math.log10(epochs + 1)) * (BOX.right - BOX.left);
     const sLoss = linear([0, maxLoss], [BOX.bottom, BOX.top]);
     const sAcc = linear([0, 1], [BOX.bottom, BOX.top]);
     const svg = this.find<SVGSVGElement>('[data-role="curves"]');
-    const scaleKey = `${epochs}/${maxLoss}`;
+    const scaleKey = `${epochs}/${maxLoss}/${this.#rateChanges.length}`;
     if (svg.dataset['scale'] !== scaleKey) {
       svg.dataset['scale'] = scaleKey;
-      const parts = axes(BOX, [0, epochs].map((e) => ({ at: sx(e), label: String(e) })), [0, maxLoss / 2, maxLoss].map((v) => ({ at: sLoss(v), label: formatNumber(v, 2) })), { x: 'epoch', y: 'loss (nats)' });
+      const ticks = [0, 1, 10, 100, 1000].filter((e) => e < epochs).concat(epochs).map((e) => ({ at: sx(e), label: e.toLocaleString('en-US') }));
+      const parts = axes(BOX, ticks, [0, maxLoss / 2, maxLoss].map((v) => ({ at: sLoss(v), label: formatNumber(v, 2) })), { x: 'epoch (log scale)', y: 'loss (nats)' });
+      for (const change of this.#rateChanges) parts.push(svgElement('line', { x1: sx(change.epoch), x2: sx(change.epoch), y1: BOX.top, y2: BOX.bottom, class: 'plot-marker' }));
       parts.push(svgElement('path', { 'data-series': 'loss', class: 'race-path series-2' }));
       parts.push(svgElement('path', { 'data-series': 'accuracy', class: 'race-path series-3', 'stroke-dasharray': '6 3' }));
       for (const v of [0, 0.5, 1]) parts.push(svgElement('text', { x: BOX.right - 2, y: sAcc(v) + (v === 1 ? 12 : -4), 'text-anchor': 'end', class: 'plot-tick' }, `${v * 100}%`));
-      parts.push(svgElement('text', { x: BOX.left + 8, y: BOX.top + 12, class: 'plot-label' }, 'solid: loss · dashed: accuracy (right scale)'));
       svg.replaceChildren(...parts);
+      this.find('[data-role="curves-legend"]').textContent = `Solid: training loss (left scale). Dashed: accuracy (right scale).${this.#rateChanges.length ? ' Vertical dashes: where η was changed.' : ''}`;
     }
     svg.querySelector('[data-series="loss"]')!.setAttribute('d', linePath(this.#history.map((h) => [sx(h.epoch), sLoss(h.loss)])));
     svg.querySelector('[data-series="accuracy"]')!.setAttribute('d', linePath(this.#history.map((h) => [sx(h.epoch), sAcc(h.accuracy)])));

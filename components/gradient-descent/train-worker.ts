@@ -16,7 +16,7 @@ export interface TrainSettings {
   seed: number;
   maxEpochs: number;
 }
-export type TrainRequest = { type: 'reset'; settings: TrainSettings } | { type: 'run' } | { type: 'pause' } | { type: 'step' };
+export type TrainRequest = { type: 'reset'; settings: TrainSettings } | { type: 'run' } | { type: 'pause' } | { type: 'step' } | { type: 'learning-rate'; lr: number };
 export type TrainReport =
   | { type: 'state'; generation: number; epoch: number; weights: number[][]; loss: number; accuracy: number; running: boolean }
   | { type: 'error'; generation: number; message: string };
@@ -68,6 +68,11 @@ self.addEventListener('message', (event: MessageEvent<TrainRequest>) => {
     } else if (request.type === 'run') {
       running = true;
       slice();
+    } else if (request.type === 'learning-rate' && trainer && settings) {
+      // A new η changes the next step, not the past: training goes on from the same weights and optimiser state.
+      trainer.learningRate = request.lr;
+      settings = { ...settings, optimizer: { ...settings.optimizer, lr: request.lr } };
+      if (running) timer = setTimeout(slice, PAUSE_MS);
     } else if (request.type === 'pause') {
       running = false;
       report();

@@ -19,13 +19,16 @@ export function huffmanSnippet(weights: readonly number[]): string {
   return `${IMPORT}\nhuffmanCode(normalize(${arrayForCode(weights)}));\n// → { codes: [${codes.map((c) => `'${c}'`).join(', ')}], averageLength: ${formatForCode(averageLength)} }`;
 }
 
+/** "bit" or "bits" for a value as formatForCode writes it. */
+const unitOf = (value: number): string => (formatForCode(value) === '1' ? 'bit' : 'bits');
+
 /** Snippet for p vs q. */
 export function divergenceSnippet(pWeights: readonly number[], qWeights: readonly number[]): string {
   const [p, q] = [normalize(pWeights), normalize(qWeights)];
   return (
     `${IMPORT}\nconst p = normalize(${arrayForCode(pWeights)});\nconst q = normalize(${arrayForCode(qWeights)});\n` +
-    `entropy(p);           // → ${formatForCode(entropy(p))} bits\ncrossEntropy(p, q);   // → ${formatForCode(crossEntropy(p, q))} bits\n` +
-    `klDivergence(p, q);   // → ${formatForCode(klDivergence(p, q))} bits\nklDivergence(q, p);   // → ${formatForCode(klDivergence(q, p))} bits`
+    `entropy(p);           // → ${formatForCode(entropy(p))} ${unitOf(entropy(p))}\ncrossEntropy(p, q);   // → ${formatForCode(crossEntropy(p, q))} ${unitOf(crossEntropy(p, q))}\n` +
+    `klDivergence(p, q);   // → ${formatForCode(klDivergence(p, q))} ${unitOf(klDivergence(p, q))}\nklDivergence(q, p);   // → ${formatForCode(klDivergence(q, p))} ${unitOf(klDivergence(q, p))}`
   );
 }
 
@@ -42,4 +45,4 @@ export function sameGradientSnippet(pWeights: readonly number[], logits: readonl
 
 /** Snippet for the binary entropy curve. */
 export const binarySnippet = (b: number): string =>
-  `import { entropy } from './src/compute';\nentropy([${b}, 1 - ${b}]); // → ${formatForCode(entropy([b, 1 - b]))} bits`;
+  `import { entropy } from './src/compute';\nentropy([${b}, 1 - ${b}]); // → ${formatForCode(entropy([b, 1 - b]))} ${unitOf(entropy([b, 1 - b]))}`;

@@ -3,6 +3,7 @@
  * for a field the reader sets directly — its label and control. Pure: the .astro frontmatter (server render),
  * the custom element (client) and the URL code all read the same declaration. See components/README.md.
  */
+import { plural } from './numbers';
 import { parseBoundedNumber, parseNumberList, type Parsed } from './numbers';
 import { parseMatrix, matrixToText } from './matrix-text';
 import { formatNumber } from './format';
@@ -157,7 +158,7 @@ export function hintOf(field: Field): string {
       return `${formatNumber(field.min, 6)} to ${formatNumber(field.max, 6)}${field.slider?.log10 ? '; the slider is logarithmic' : ''}`;
     case 'numbers':
       return field.minLength === field.maxLength
-        ? `${field.minLength} numbers, ${formatNumber(field.min)} to ${formatNumber(field.max)}, separated by commas`
+        ? `${plural(field.minLength, 'number')}, ${formatNumber(field.min)} to ${formatNumber(field.max)}, separated by commas`
         : `${field.minLength} to ${field.maxLength} numbers, ${formatNumber(field.min)} to ${formatNumber(field.max)}, separated by commas`;
     case 'matrix':
       return `up to ${field.maxRows}×${field.maxCols}, one row per line`;

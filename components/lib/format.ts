@@ -37,3 +37,9 @@ export function formatForCode(value: number, digits = 6): string {
 /** Formats a list of numbers as a JavaScript array literal, for code snippets. */
 export const arrayForCode = (values: readonly number[], digits = 6): string =>
   `[${values.map((v) => formatForCode(v, digits)).join(', ')}]`;
+
+/** A number with its unit, singular when the number reads as exactly 1: "1 bit", "0.5 bits", "2 nats". */
+export function quantity(value: number, unit: string, digits?: number): string {
+  const text = formatNumber(value, digits);
+  return `${text} ${text === '1' ? unit : `${unit}s`}`;
+}

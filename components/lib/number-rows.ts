@@ -136,7 +136,8 @@ export class NumberRows {
     } catch {
       shares = null; // all zero: the widget says why
     }
-    this.#root.querySelectorAll('.num-row-share').forEach((cell, i) => (cell.textContent = shares ? `p = ${formatNumber(shares[i]!, 3)}` : 'p = ?'));
+    const symbol = this.#root.dataset['shareSymbol'] ?? 'p';
+    this.#root.querySelectorAll('.num-row-share').forEach((cell, i) => (cell.textContent = shares ? `${symbol} = ${formatNumber(shares[i]!, 3)}` : `${symbol} = ?`));
   }
 
   /** Renumbers a row's ids and shows its value (a row being typed into keeps its text if it means the same). */

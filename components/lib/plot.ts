@@ -32,7 +32,8 @@ export function axes(
   ];
   for (const { at, label } of xTicks) {
     parts.push(svgElement('line', { x1: at, x2: at, y1: box.bottom, y2: box.bottom + 4, class: 'plot-axis' }));
-    parts.push(svgElement('text', { x: at, y: box.bottom + 16, 'text-anchor': 'middle', class: 'plot-tick' }, label));
+    // A label at the right end is right-aligned to it, so it never runs past the edge of the drawing.
+    parts.push(svgElement('text', { x: at, y: box.bottom + 16, 'text-anchor': at >= box.right - 1 ? 'end' : 'middle', class: 'plot-tick' }, label));
   }
   for (const { at, label } of yTicks) {
     parts.push(svgElement('line', { x1: box.left - 4, x2: box.left, y1: at, y2: at, class: 'plot-axis' }));

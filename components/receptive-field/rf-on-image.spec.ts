@@ -11,12 +11,13 @@ export const rfOnImageSpec = defineSpec({
   tag: 'rf-on-image',
   title: 'A receptive field on a picture',
   fields: {
-    preset: presetField(Object.keys(presets), 'torchvision/alexnet', 'key'),
+    // It opens where the text above it leaves off: AlexNet's pool5 at 224, unit (0, 0), whose field starts 64 pixels out.
+    preset: presetField(Object.keys(presets), 'alexnet', 'key'),
     layer: layerField('Layer', 8),
-    input: numberField({ label: 'Input size (pixels)', noun: 'The input size', min: 16, max: 1024, integer: true, default: 227, size: 5 }),
+    input: numberField({ label: 'Input size (pixels)', noun: 'The input size', min: 16, max: 1024, integer: true, default: 224, size: 5 }),
     /** The unit, by row and column of the layer's map. */
-    row: numberField({ min: 0, max: 1024, integer: true, default: 3 }),
-    col: numberField({ min: 0, max: 1024, integer: true, default: 2 }),
+    row: numberField({ min: 0, max: 1024, integer: true, default: 0 }),
+    col: numberField({ min: 0, max: 1024, integer: true, default: 0 }),
   },
   // A new network starts at its own input size and last layer; a new layer or size at its first unit.
   effects: {

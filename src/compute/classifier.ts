@@ -121,6 +121,13 @@ export function createTrainer(data: Dataset, options: { degree: number; batchSiz
     get steps() {
       return steps;
     },
+    /** The optimiser's learning rate: settable between epochs, as a reader changes it while training runs. */
+    get learningRate() {
+      return optimizer.learningRate;
+    },
+    set learningRate(lr: number) {
+      optimizer.learningRate = lr;
+    },
     /** Mean cross-entropy (nats) and accuracy on the training data, as evaluate() but from the cached features. */
     evaluate(): { loss: number; accuracy: number } {
       let loss = 0;

@@ -185,6 +185,19 @@ describeInBrowser('gradient descent: training a classifier', () => {
     await expectNoBrokenNumbers(page);
   });
 
+  it('a new learning rate mid-run carries on from the same epoch, marked on the curves; Reset starts again', async () => {
+    const { page } = await opened();
+    for (let k = 0; k < 5; k++) await button(page, 'One epoch').click();
+    await expect.poll(() => epoch(page)).toBe(5);
+    await typeInto(page, '#gd-train-lr', '0.01');
+    expect(await status(page)).toMatch(/^Epoch 5: .* · η = 0\.01 from epoch 5$/);
+    expect(await page.locator(`${TRAIN} [data-role="curves"] .plot-marker`).count()).toBe(1);
+    await button(page, 'One epoch').click();
+    await expect.poll(() => epoch(page)).toBe(6);
+    await page.locator(TRAIN).getByRole('button', { name: 'Reset' }).click();
+    expect(await status(page)).toBe('Epoch 0: loss 1.099 nats, accuracy 33.3%');
+  });
+
   it('a batch size that is not one of the options is refused in a link', async () => {
     const { page } = await openPage('gradient-descent/?gd-train.batch=7');
     await startWidget(page, TRAIN);

@@ -171,22 +171,27 @@ describeInBrowser('receptive fields: a receptive field on a picture', () => {
   const W = '#rf-on-image';
   const caption = (page: Page) => page.locator(`${W} [data-role="caption"]`).innerText();
 
-  it('AlexNet (torchvision) features.12 at 227: 195 pixels; arrow keys move the unit', async () => {
+  it('opens where the text leaves off: AlexNet pool5 at 224, unit (0, 0) sees −64…130; arrow keys move the unit', async () => {
     const { page, failedRequests } = await openPage('receptive-field/');
     await page.waitForLoadState('networkidle');
     expect(failedRequests).toEqual([]);
-    expect(await caption(page)).toMatch(/^Unit \(3, 2\) of features\.12 \(a 6×6 map\) sees rows 30…224 and columns -2…192: 195×195 pixels/);
+    expect(await caption(page)).toMatch(/^Unit \(0, 0\) of pool5 \(a 5×5 map\) sees rows -64…130 and columns -64…130: 195×195 pixels, part of it padding/);
     await page.focus(`${W} [data-role="svg"]`);
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowUp');
-    expect(await caption(page)).toMatch(/^Unit \(2, 1\)/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await caption(page)).toMatch(/^Unit \(1, 1\) of pool5 \(a 5×5 map\) sees rows -32…162/);
     await urlParam(page, 'rf-on-image.col').toBe('1');
+  });
+
+  it('torchvision AlexNet at 227: features.12 unit (3, 2) sees rows 30…224 and columns -2…192', async () => {
+    const { page } = await openPage('receptive-field/?rf-on-image.preset=torchvision/alexnet&rf-on-image.input=227&rf-on-image.layer=8&rf-on-image.row=3&rf-on-image.col=2');
+    expect(await caption(page)).toMatch(/^Unit \(3, 2\) of features\.12 \(a 6×6 map\) sees rows 30…224 and columns -2…192: 195×195 pixels/);
   });
 
   it('another layer and a click on the picture pick a unit', async () => {
     const { page } = await openPage('receptive-field/');
     await page.locator(W).getByRole('combobox', { name: 'Layer' }).selectOption('1');
-    expect(await caption(page)).toMatch(/of features\.0 \(a 56×56 map\) sees .* 11×11 pixels/);
+    expect(await caption(page)).toMatch(/of conv1 \(a 54×54 map\) sees .* 11×11 pixels/);
     await page.locator(`${W} [data-role="image"]`).scrollIntoViewIfNeeded();
     const box = (await page.locator(`${W} [data-role="image"]`).boundingBox())!;
     await page.mouse.click(box.x + 2, box.y + 2);

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  centralDifferenceGradient,
+  centralDifferenceJacobian,
+  normalize,
+  softmaxJacobian,
   optimalSettings,
   stepsToShrink,
   analyze,
@@ -156,5 +160,27 @@ describe("the chapters' worked examples are what the compute package computes", 
     expect(text).toContain(`shrinks the error by $${best.gradientDescent.rate.toFixed(3)}$ per step and needs ${stepsToShrink(best.gradientDescent.rate)} steps`);
     expect(best.momentum.rate).toBeCloseTo(9 / 11, 15);
     expect(text).toContain(`$9/11 \\approx ${best.momentum.rate.toFixed(3)}$ and needs ${stepsToShrink(best.momentum.rate)}.`);
+  });
+
+  it("the chapters' claims about what the widgets show are what they compute", () => {
+    const digits = (x: number) => `${(x / 10 ** Math.floor(Math.log10(x))).toFixed(1)} \\times 10^{${Math.floor(Math.log10(x))}}`;
+    // Softmax: the Jacobian against central differences at the widget's first logits, h = 1e-5.
+    const z = [2, 1, 0.1];
+    const numeric = centralDifferenceJacobian((x) => softmax(x, 1), z, 1e-5);
+    const jacobianGap = Math.max(...softmaxJacobian(z, 1).flatMap((row, i) => row.map((v, j) => Math.abs(v - numeric[i]![j]!))));
+    expect(readFileSync('content/softmax.mdx', 'utf8')).toContain(`agree to $${digits(jacobianGap)}$`);
+    // KL: the two numerical gradients at SameGradient's first settings.
+    const p = normalize([0.7, 0.2, 0.1]);
+    const logits = [0.5, 1, -0.5];
+    const ce = centralDifferenceGradient((x) => crossEntropy(p, softmax(x), Math.E), logits);
+    const kl = centralDifferenceGradient((x) => klDivergence(p, softmax(x), Math.E), logits);
+    expect(readFileSync('content/kl-divergence.mdx', 'utf8')).toContain(`agree to $${digits(Math.max(...ce.map((v, i) => Math.abs(v - kl[i]!))))}$`);
+    // Receptive fields: the mistaken recursion gives 308 for VGG16; the right one 212, with conv5 at 164 and 196.
+    let mistaken = 1;
+    for (const layer of presets['vgg16']!.layers) mistaken = layer.kind === 'conv' ? mistaken + (layer.kernel as number) - 1 : mistaken * 2;
+    const fields = analyze(presets['vgg16']!.layers, 224).map((layer) => layer.rf[0]);
+    const rf = readFileSync('content/receptive-field.mdx', 'utf8');
+    expect(rf).toContain(`that gives ${mistaken} at pool5; the right answer is ${fields.at(-1)}`);
+    expect(rf).toContain(`(${fields.at(-3)}, ${fields.at(-2)})`);
   });
 });
