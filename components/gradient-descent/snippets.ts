@@ -6,7 +6,7 @@ import type { OptimizerConfig } from '../../src/compute';
 export const oneDimensionSnippet = (curve: string, x0: number, lr: number, steps: number): string =>
   `import { curves, descend1d, quadraticRegime } from './src/compute';\n` +
   `const xs = descend1d(curves.${curve}, ${formatForCode(x0)}, ${formatForCode(lr)}, ${steps});\n` +
-  (curve === 'parabola' ? `quadraticRegime(${formatForCode(lr)}, 2); // x² has curvature L = 2` : `xs.at(-1); // where it ended`);
+  (curve === 'parabola' ? `quadraticRegime(${formatForCode(lr)}, 2); // x² has curvature λ = 2` : `xs.at(-1); // where it ended`);
 
 /** An optimiser config as a JavaScript literal. */
 export const configForCode = (config: OptimizerConfig): string =>

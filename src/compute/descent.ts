@@ -44,12 +44,12 @@ export function descend1d(curve: Curve, x0: number, lr: number, steps: number): 
   return xs;
 }
 
-/** What plain gradient descent does on a quadratic of curvature L with step η: x_{k+1} = (1 − ηL) x_k. */
+/** What plain gradient descent does on a quadratic of curvature λ with step η: x_{k+1} = (1 − ηλ) x_k. */
 export function quadraticRegime(lr: number, curvature: number): { factor: number; regime: 'still' | 'creeps' | 'one step' | 'zigzags in' | 'bounces forever' | 'diverges' } {
   assertLearningRate(lr);
   if (!Number.isFinite(curvature) || curvature <= 0) throw new RangeError(`The curvature must be a finite number > 0, but is ${curvature}.`);
   const factor = 1 - lr * curvature;
-  // Compare ηL with 1 and 2 directly (not the rounded factor), so η = 2/L lands exactly on "bounces forever".
+  // Compare ηλ with 1 and 2 directly (not the rounded factor), so η = 2/λ lands exactly on "bounces forever".
   const h = lr * curvature;
   const regime = h === 0 ? 'still' : h < 1 ? 'creeps' : h === 1 ? 'one step' : h < 2 ? 'zigzags in' : h === 2 ? 'bounces forever' : 'diverges';
   return { factor, regime };

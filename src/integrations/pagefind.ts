@@ -7,9 +7,10 @@ import * as pagefind from 'pagefind';
 /**
  * Selectors kept out of the search index. KaTeX renders each formula twice (visual HTML and MathML); indexing both
  * would show garbled duplicates in excerpts, so only the MathML's readable text stays, minus its TeX annotation.
- * Widgets' live numbers and the shell's navigation are not content either.
+ * Widgets' live numbers, the shell's navigation, the headings' "Link to section" anchors and the footer are
+ * not content either.
  */
-export const searchExcludeSelectors = ['.katex-html', 'annotation', '[data-widget]', 'nav', '.code-source'];
+export const searchExcludeSelectors = ['.katex-html', 'annotation', '[data-widget]', 'nav', '.code-source', '.heading-anchor', 'footer'];
 
 /** Builds the Pagefind index into `<outDir>/pagefind/` once Astro has written the site. */
 export function pagefindIndex(): AstroIntegration {

@@ -13,22 +13,22 @@ describeInBrowser('gradient descent: one dimension', () => {
   useBrowser();
   const summary = (page: Page) => page.locator(`${ONE_D} [data-role="summary"]`).innerText();
 
-  it('names the regime of the 2/L rule for typed rates', async () => {
+  it('names the regime of the 2/λ rule for typed rates', async () => {
     const { page } = await openPage('gradient-descent/');
-    expect(await summary(page)).toMatch(/^ηL < 1: .* the factor 1 − ηL is 0\.6; after 12 steps x = 0\.005442\.$/);
+    expect(await summary(page)).toMatch(/^ηλ < 1: .* the factor 1 − ηλ is 0\.6; after 12 steps x = 0\.005442\.$/);
     await typeInto(page, '#gd-1d-lr', '0.75');
-    expect(await summary(page)).toMatch(/^1 < ηL < 2: .*factor 1 − ηL is −0\.5/);
+    expect(await summary(page)).toMatch(/^1 < ηλ < 2: .*factor 1 − ηλ is −0\.5/);
     expect(await page.locator(`${ONE_D} [data-role="iterates"]`).innerText()).toMatch(/^x0 = 2\.5, +x1 = −1\.25, +x2 = 0\.625/);
     expect(await page.inputValue('#gd-1d-lr-slider')).toBe('0.75');
     await typeInto(page, '#gd-1d-lr', '1');
-    expect(await summary(page)).toMatch(/^ηL = 2: .*bounces/);
+    expect(await summary(page)).toMatch(/^ηλ = 2: .*bounces/);
   });
 
-  it('the slider by keyboard goes past 2/L; a diverging run is stopped and says so', async () => {
+  it('the slider by keyboard goes past 2/λ; a diverging run is stopped and says so', async () => {
     const { page } = await openPage('gradient-descent/');
     await page.locator(ONE_D).getByRole('slider', { name: 'Learning rate η, slider' }).focus();
     await page.keyboard.press('End');
-    expect(await summary(page)).toMatch(/^ηL > 2: .*grow without bound.*factor 1 − ηL is −2/);
+    expect(await summary(page)).toMatch(/^ηλ > 2: .*grow without bound.*factor 1 − ηλ is −2/);
     expect(await page.inputValue('#gd-1d-lr')).toBe('1.5');
     await urlParam(page, 'gd-1d.lr').toBe('1.5');
     await typeInto(page, '#gd-1d-steps', '50');

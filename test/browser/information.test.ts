@@ -135,7 +135,7 @@ describeInBrowser('information: building the shortest code', () => {
   it('shows the Huffman code as a table and a tree, and L against H', async () => {
     const { page } = await openPage('entropy/');
     expect(await text(page, `${C} [data-role="summary"]`)).toContain('L = 2.45 bits');
-    expect(await text(page, `${C} [data-role="summary"]`)).toContain('H ≤ L < H + 1');
+    expect(await text(page, `${C} [data-role="summary"]`)).toContain('H ≤ ℓ̄ < H + 1');
     expect(await page.locator(`${C} [data-role="tree"] .tree-leaf`).count()).toBe(6);
     expect(await page.locator(`${C} [data-role="table"] tr td:nth-child(3)`).allInnerTexts()).toEqual(['11', '01', '101', '100', '001', '000']);
   });
@@ -147,7 +147,7 @@ describeInBrowser('information: building the shortest code', () => {
     expect(await text(page, `${C} [data-role="message-text"]`)).toContain('(sample 2)');
     expect(await text(page, `${C} [data-role="message-summary"]`)).not.toBe(first);
     await typeInto(page, '#code-builder-n', '1000');
-    expect(await text(page, `${C} [data-role="message-summary"]`)).toMatch(/Expected L × length = 2450 bits/);
+    expect(await text(page, `${C} [data-role="message-summary"]`)).toMatch(/Expected ℓ̄ × length = 2450 bits/);
     await typeInto(page, '#code-builder-n', '0');
     expect(await page.locator('#code-builder-n-error').textContent()).toMatch(/between 1 and 5000/);
   });

@@ -27,6 +27,11 @@ describeInBrowser('the site shell', () => {
     await page.waitForTimeout(500);
     const excerpts = (await page.locator('.search-result-excerpt').allInnerTexts()).join(' ');
     expect(excerpts).not.toMatch(/\\|operatorname|\bfrac\b|mathrm/);
+    // Nor the headings' hidden "Link to section" anchors.
+    await page.fill('#search-input', 'receptive fields');
+    await expect.poll(() => page.locator('.search-results a').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect((await page.locator('.search-result-excerpt').allInnerTexts()).join(' ')).not.toMatch(/Link to section/);
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

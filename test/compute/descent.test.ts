@@ -59,7 +59,7 @@ describe('descend1d on the parabola x²: x_{k+1} = (1 − 2η) x_k', () => {
   });
 });
 
-describe('quadraticRegime: the 2/L rule', () => {
+describe('quadraticRegime: the 2/λ rule', () => {
   it.each([
     [0, 'still'],
     [0.2, 'creeps'],

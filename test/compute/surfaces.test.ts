@@ -20,7 +20,7 @@ describe('loss surfaces', () => {
     }
   });
 
-  it('gradient descent on the bowl converges for η < 1 and diverges for η > 1 (the quadratic bound 2/L, L = 2)', () => {
+  it('gradient descent on the bowl converges for η < 1 and diverges for η > 1 (the quadratic bound 2/λ, L = 2)', () => {
     const run = (lr: number) => {
       const opt = createOptimizer({ type: 'sgd', lr });
       let p = [2, -1];

@@ -143,3 +143,16 @@ describe('references', () => {
     }
   });
 });
+
+describe('languages', () => {
+  it.each(pages)('$file: every Chinese character sits in an element marked lang="zh-Hans"', ({ document }) => {
+    const walker = document.createTreeWalker(document.body, 4 /* NodeFilter.SHOW_TEXT */);
+    const unmarked: string[] = [];
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!/[\u3400-\u9fff]/.test(node.textContent ?? '')) continue;
+      if (!node.parentElement?.closest('[lang^="zh"]')) unmarked.push((node.textContent ?? '').trim().slice(0, 30));
+    }
+    expect(unmarked).toEqual([]);
+  });
+});

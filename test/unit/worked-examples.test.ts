@@ -50,7 +50,7 @@ describe("the chapters' worked examples are what the compute package computes", 
     expect(text).toContain(`= ${fixed(h, 4)}$ bits`);
     const { codes, averageLength } = huffmanCode(p);
     expect(text).toContain(`$(${codes.map((code) => code.length).join(', ')})$`);
-    expect(text).toContain(`L = 2 \\cdot 0.55 + 3 \\cdot 0.45 = ${averageLength.toFixed(2)}$`);
+    expect(text).toContain(`\\bar\\ell = 2 \\cdot 0.55 + 3 \\cdot 0.45 = ${averageLength.toFixed(2)}$`);
     expect(text).toContain(`${fixed(h, 4)} \\le ${averageLength.toFixed(2)} < ${fixed(h + 1, 4)}`);
     expect(text).toContain(`= ${Math.round(averageLength * 200)}$ bits`);
     expect(text).toContain(`\\approx ${Math.round(h * 200)}$`);
