@@ -4,7 +4,8 @@ import { describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
-const number = async (page: Page, selector: string) => Number((await text(page, selector)).replace('−', '-'));
+/** A number shown on the page, its unit ("bits") dropped. */
+const number = async (page: Page, selector: string) => Number((await text(page, selector)).replace('−', '-').replace(/ bits?$/, ''));
 const M = '#entropy-meter';
 const B = '#binary-entropy';
 const C = '#code-builder';
@@ -132,9 +133,9 @@ describeInBrowser('information: the entropy of a coin', () => {
 describeInBrowser('information: building the shortest code', () => {
   useBrowser();
 
-  it('shows the Huffman code as a table and a tree, and L against H', async () => {
+  it('shows the Huffman code as a table and a tree, and ℓ̄ against H', async () => {
     const { page } = await openPage('entropy/');
-    expect(await text(page, `${C} [data-role="summary"]`)).toContain('L = 2.45 bits');
+    expect(await text(page, `${C} [data-role="summary"]`)).toContain('ℓ̄ = 2.45 bits');
     expect(await text(page, `${C} [data-role="summary"]`)).toContain('H ≤ ℓ̄ < H + 1');
     expect(await page.locator(`${C} [data-role="tree"] .tree-leaf`).count()).toBe(6);
     expect(await page.locator(`${C} [data-role="table"] tr td:nth-child(3)`).allInnerTexts()).toEqual(['11', '01', '101', '100', '001', '000']);
@@ -152,12 +153,12 @@ describeInBrowser('information: building the shortest code', () => {
     expect(await page.locator('#code-builder-n-error').textContent()).toMatch(/between 1 and 5000/);
   });
 
-  it('dyadic probabilities give L = H exactly; a certain outcome needs no bits', async () => {
+  it('dyadic probabilities give ℓ̄ = H exactly; a certain outcome needs no bits', async () => {
     const { page } = await openPage('entropy/');
     await preset(page, C, 'dyadic');
-    expect(await text(page, `${C} [data-role="summary"]`)).toContain('with L = H exactly');
+    expect(await text(page, `${C} [data-role="summary"]`)).toContain('with ℓ̄ = H exactly');
     await preset(page, C, 'certain5');
-    expect(await text(page, `${C} [data-role="summary"]`)).toContain('L = 0 bits');
+    expect(await text(page, `${C} [data-role="summary"]`)).toContain('ℓ̄ = 0 bits');
     expect(await text(page, `${C} [data-role="table"]`)).toContain('none (always this)');
     expect(await text(page, `${C} [data-role="table"]`)).toContain('none (never sent)');
     await expectNoBrokenNumbers(page);
@@ -180,7 +181,7 @@ describeInBrowser('information: p against q', () => {
     const { page } = await openPage('cross-entropy/');
     await preset(page, W, 'prediction', 0);
     await preset(page, W, 'truth', 1);
-    expect(await text(page, `${W} [data-role="ce"]`)).toBe('∞');
+    expect(await text(page, `${W} [data-role="ce"]`)).toBe('∞ bits');
     expect(await text(page, `${W} [data-role="infinite"]`)).toMatch(/q gives probability 0 to “cat”, “cup”/);
   });
 
