@@ -14,6 +14,8 @@ import { woff2Only } from './src/integrations/woff2-only.ts';
 import { buildInternals } from './src/integrations/build-internals.ts';
 import { cellPreludes } from './src/integrations/cell-preludes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { mathFontPreloads } from './src/integrations/math-fonts.ts';
+import { afterFirstPaint } from './src/integrations/after-first-paint.ts';
 import { CELL_WORKER_DIR, securityHeaders } from './src/integrations/security-headers.ts';
 
 /** Base path for hosting under a sub-path, e.g. BASE_PATH=/nn/ for https://host/nn/. */
@@ -34,7 +36,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // No prefetch, no view transitions: every page is plain HTML that works without JS.
-  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), cellPreludes({ base }), buildInternals(), securityHeaders({ base }), serviceWorker({ base })],
+  integrations: [digitsAsset(), mdx(), ...(site ? [sitemap()] : []), pagefindIndex(), cellPreludes({ base }), buildInternals(), mathFontPreloads(), afterFirstPaint({ base }), securityHeaders({ base }), serviceWorker({ base })],
   markdown: {
     remarkPlugins: [remarkMath],
     rehypePlugins: [

@@ -7,7 +7,8 @@ import { fileForPath, readDocument } from './site-files';
 export interface PageWeight {
   page: string;
   html: number;
-  /** gzip size of every script the page runs on load: inline ones, <script src>, and their static imports. */
+  /** gzip size of every script the page runs on load: inline ones, <script src>, the modules a loader lists in
+   * `data-load`, and their static imports. */
   jsGzip: number;
   /** gzip size of its stylesheets, linked and inline. */
   cssGzip: number;
@@ -48,6 +49,8 @@ export function measurePage(distDir: string, file: string, base = '/'): PageWeig
     const src = script.getAttribute('src');
     if (src) collectModule(distDir, base, resolve(src), modules);
     else jsGzip += gzipSize(script.textContent ?? '');
+    // The loader's list (src/integrations/after-first-paint.ts) runs on every load, only after the first paint.
+    for (const listed of script.getAttribute('data-load')?.split(' ').filter(Boolean) ?? []) collectModule(distDir, base, resolve(listed), modules);
   }
   for (const link of document.querySelectorAll('link[rel="modulepreload"]')) {
     collectModule(distDir, base, resolve(link.getAttribute('href')!), modules);

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { backwardSteps, conv2dBackward, gradientTerms, neuronGraph } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
-import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { axeViolations, describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 /** A number as formatNumber writes it ("3.2×10⁻⁹", "−0.5") back to a number. */
@@ -51,6 +51,7 @@ describeInBrowser('backpropagation: a graph by hand', () => {
     expect(await page.locator(`${GRAPH} [data-role="table"] tr`).first().innerText()).toContain(formatNumber(loss, 5));
     await urlWritten(page);
     await page.reload();
+    await scriptsLoaded(page);
     expect(await chain(page)).toBe('∂L/∂L = 1: the backward pass starts at the output.');
     expect(await page.inputValue('#graph-by-hand-w')).toBe('1, 1, 1, 1');
   });
@@ -223,6 +224,7 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     expect(await status(page)).toMatch(/^6,810 parameters/);
     await urlWritten(page);
     await page.reload();
+    await scriptsLoaded(page);
     await startWidget(page, LAB);
     expect(await status(page)).toMatch(/^6,810 parameters/);
     expect(await page.inputValue('#cnn-lab-net')).toBe('custom');

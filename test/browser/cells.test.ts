@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { exerciseTexts } from '../../components/cells/exercise-texts';
 import { numberExercises } from '../../components/cells/exercises';
-import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { axeViolations, describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
 
 /** A cell by its id, scrolled into view and started (its code loads near the viewport), inside an opened <details>. */
 async function cell(page: Page, id: string): Promise<Locator> {
@@ -77,6 +77,7 @@ describeInBrowser('code cells', () => {
     const link = page.url();
     expect(new URL(link).searchParams.get('cell.run-entropy')).toBe('entropy([0.5, 0.5])');
     await page.reload();
+    await scriptsLoaded(page);
     found = await cell(page, 'run-entropy');
     expect(await found.locator('textarea').inputValue()).toBe('entropy([0.5, 0.5])');
     // A fresh browser (no stored edit) gets the code from the link alone.
@@ -86,6 +87,7 @@ describeInBrowser('code cells', () => {
     expect(await found.locator('textarea').inputValue()).toBe(original);
     expect(new URL(page.url()).searchParams.has('cell.run-entropy')).toBe(false);
     await page.reload();
+    await scriptsLoaded(page);
     expect(await (await cell(page, 'run-entropy')).locator('textarea').inputValue()).toBe(original);
   });
 
@@ -112,6 +114,7 @@ describeInBrowser('exercises', () => {
     const badge = page.locator('#exercise-entropy [data-exercise-part="badge"]');
     expect(await badge.isVisible()).toBe(true);
     await page.reload();
+    await scriptsLoaded(page);
     await page.locator('#exercise-entropy').scrollIntoViewIfNeeded();
     await expect.poll(() => badge.isVisible()).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { conv2d, im2col, kernelMatrix, matmul, seededRandom } from '../../src/compute';
-import { describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const WINDOW = '#conv-window';
@@ -63,6 +63,7 @@ describeInBrowser('convolution: the sliding window', () => {
     await urlParam(page, 'conv-window.s').toBe('2');
     await urlWritten(page);
     await page.reload();
+    await scriptsLoaded(page);
     expect(await outputs(page)).toEqual(['−3', '0', '3', '−4', '1', '3', '−4', '2', '2']);
     expect(await page.inputValue('#conv-window-p')).toBe('1');
   });
@@ -107,6 +108,7 @@ describeInBrowser('convolution: the sliding window', () => {
     expect(await products(page)).toMatch(/^out\[14, 14\] = /);
     await urlWritten(page);
     await page.reload();
+    await scriptsLoaded(page);
     expect(await products(page)).toMatch(/^out\[14, 14\] = /);
     expect(await page.locator(`${WINDOW} [data-role="message"]`).textContent()).toBe('');
     expect((await page.inputValue('#conv-window-x')).split('\n')).toHaveLength(9);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { htmlFiles } from '../../scripts/lib/site-files';
 import { siteFiles } from '../../src/integrations/service-worker';
-import { describeInBrowser, openPage, siteHref, useBrowser } from '../support/browser';
+import { describeInBrowser, openPage, siteHref, useBrowser, scriptsLoaded } from '../support/browser';
 import { startAllWidgets, startWidget } from '../support/widgets';
 
 const pages = htmlFiles('dist').filter((file) => !file.startsWith('pagefind')).map((file) => (file === '404.html' ? '404.html' : file.replace(/index\.html$/, '')));
@@ -17,6 +17,7 @@ describeInBrowser('the Content-Security-Policy the build ships (_headers)', () =
     const { page, consoleErrors } = await openPage('about:blank');
     await page.addInitScript(RECORD);
     const response = await page.goto(siteHref(path));
+    await scriptsLoaded(page);
     expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self' 'sha256-/);
     await startAllWidgets(page);
     const cell = page.locator('code-cell').first();
@@ -38,10 +39,12 @@ describeInBrowser('the Content-Security-Policy the build ships (_headers)', () =
     const { page } = await openPage('about:blank');
     await page.addInitScript(RECORD);
     await page.goto(siteHref('backpropagation/'));
+    await scriptsLoaded(page);
     await startWidget(page, '#cnn-lab');
     await page.locator('#cnn-lab [data-role="run"]').click();
     await expect.poll(() => page.locator('#cnn-lab [data-role="status"]').innerText(), { timeout: 30_000 }).toMatch(/^Epoch/);
     await page.goto(siteHref('gradient-descent/'));
+    await scriptsLoaded(page);
     await startWidget(page, '#gd-train');
     await page.locator('#gd-train [data-role="run"]').click();
     await expect.poll(() => page.locator('#gd-train [data-role="status"], #gd-train [data-role="summary"]').first().innerText(), { timeout: 10_000 }).toMatch(/[1-9]/);
@@ -52,6 +55,7 @@ describeInBrowser('the Content-Security-Policy the build ships (_headers)', () =
     const { page } = await openPage('about:blank', { allowErrors: /unsafe-eval|Content Security Policy/ });
     await page.addInitScript(RECORD);
     await page.goto(siteHref('softmax/'));
+    await scriptsLoaded(page);
     // A same-origin script (allowed by script-src 'self') that tries new Function: the page's policy must refuse it.
     await page.route('**/csp-probe.js', (route) => route.fulfill({ contentType: 'text/javascript', body: "try { document.body.dataset.probe = String(new Function('return 6 * 7')()); } catch (error) { document.body.dataset.probe = error.name; }" }));
     await page.evaluate(() => document.head.append(Object.assign(document.createElement('script'), { src: '/csp-probe.js' })));

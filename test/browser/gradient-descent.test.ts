@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runOptimizer, surfaces } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
-import { describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const ONE_D = '#gd-1d';
@@ -225,6 +225,7 @@ describeInBrowser('gradient descent: momentum, direction by direction', () => {
     await urlParam(page, 'gd-momentum.momentum').toBe('0.6695');
     await urlWritten(page);
     await page.reload();
+    await scriptsLoaded(page);
     expect(await summary(page)).toMatch(/^Overall rate 0\.8182/);
   });
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { htmlFiles } from '../../scripts/lib/site-files';
 import { serviceWorkerSource } from '../../src/integrations/service-worker';
 import { serveSite } from '../support/server';
-import { describeInBrowser, openPage, subpathUrl, useBrowser } from '../support/browser';
+import { describeInBrowser, openPage, subpathUrl, useBrowser, scriptsLoaded } from '../support/browser';
 import { startAllWidgets, startWidget } from '../support/widgets';
 
 const withWorker = { serviceWorkers: 'allow' } as const;
@@ -23,6 +23,7 @@ describeInBrowser('offline, after one visit', () => {
     await page.context().setOffline(true);
     for (const path of pages) {
       await page.goto(new URL(path, page.url()).href);
+      await scriptsLoaded(page);
       expect(await page.locator('h1').count(), path).toBe(1);
       await startAllWidgets(page);
     }
@@ -31,6 +32,7 @@ describeInBrowser('offline, after one visit', () => {
     await expect.poll(() => page.locator('.search-results a').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     // A page typed without its trailing slash is the same page.
     await page.goto(new URL('/softmax', page.url()).href);
+    await scriptsLoaded(page);
     expect(await page.title()).toMatch(/^Softmax/);
   });
 
@@ -42,6 +44,7 @@ describeInBrowser('offline, after one visit', () => {
     await expect.poll(() => page.locator('#cnn-lab [data-role="status"]').innerText(), { timeout: 30_000 }).toMatch(/^Epoch/);
     await page.context().setOffline(true);
     await page.reload();
+    await scriptsLoaded(page);
     await startWidget(page, '#cnn-lab');
     await page.locator('#cnn-lab [data-role="run"]').click();
     await expect.poll(() => page.locator('#cnn-lab [data-role="status"]').innerText(), { timeout: 30_000 }).toMatch(/^Epoch/);
@@ -52,6 +55,7 @@ describeInBrowser('offline, after one visit', () => {
     await controlled(page);
     await page.context().setOffline(true);
     await page.goto(new URL('gradient-descent/', subpathUrl).href);
+    await scriptsLoaded(page);
     expect(await page.title()).toMatch(/^Gradient descent/);
     await startWidget(page, '#gd-race');
   });
@@ -76,6 +80,7 @@ describeInBrowser('a new build', () => {
       // The server's precompressed copies of the changed files are stale now.
       for (const file of [`${home}.gz`, path.join(dir, 'sw.js.gz')]) rmSync(file, { force: true });
       await page.reload();
+      await scriptsLoaded(page);
       // Until the reader agrees, every page is the old build's.
       expect(await page.locator('#new-build').count()).toBe(0);
       const offer = page.locator('.update-offer');

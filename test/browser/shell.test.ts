@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { describeInBrowser, openPage, siteHref, useBrowser } from '../support/browser';
+import { describeInBrowser, openPage, siteHref, useBrowser, scriptsLoaded } from '../support/browser';
 
 describeInBrowser('the site shell', () => {
   useBrowser();
@@ -59,13 +59,16 @@ describeInBrowser('the site shell', () => {
     await page.selectOption('#theme-select', 'dark');
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     await page.goto(siteHref('notation/'));
+    await scriptsLoaded(page);
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     expect(await page.inputValue('#theme-select')).toBe('dark');
     await page.reload();
+    await scriptsLoaded(page);
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     // Back to auto: follows the system (light) again, after a reload too.
     await page.selectOption('#theme-select', 'auto');
     await page.reload();
+    await scriptsLoaded(page);
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
     await page.context().close();
   });
@@ -82,6 +85,7 @@ describeInBrowser('the site shell', () => {
       });
     });
     await page.reload();
+    await scriptsLoaded(page);
     expect(await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)).toBe('dark');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(20, 22, 26)');

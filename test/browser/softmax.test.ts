@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const EXPLORER = '#softmax-logits';
@@ -78,6 +78,7 @@ describeInBrowser('softmax: logits to probabilities', () => {
     await typeInto(page, '#softmax-logits-t', '20');
     await urlWritten(page);
     await page.reload();
+    await scriptsLoaded(page);
     expect(await probabilities(page)).toHaveLength(4);
     expect(await page.inputValue('#softmax-logits-t')).toBe('20');
     expect(await page.inputValue('#softmax-logits-z3')).toBe('710');

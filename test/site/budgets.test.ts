@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
 import { measurePage } from '../../scripts/lib/page-weight';
@@ -39,5 +39,21 @@ describe('nothing ships that no reader loads', () => {
     const files = readdirSync('dist/pagefind');
     expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
     expect(files.filter((name) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))).toEqual([]);
+  });
+});
+
+describe('what the first paint waits for (dist/)', () => {
+  const pages = htmlFiles('dist');
+
+  it.each(pages)('%s: one low-priority module script, the loader, listing files that exist', (file) => {
+    const document = readDocument('dist', file);
+    const modules = [...document.querySelectorAll('script[type="module"]')];
+    expect(modules).toHaveLength(1);
+    const loader = modules[0]!;
+    expect(loader.getAttribute('src')).toMatch(/^\/_astro\/load-after-paint\.[0-9a-f]{8}\.js$/);
+    expect(loader.getAttribute('fetchpriority')).toBe('low');
+    const listed = loader.getAttribute('data-load')!.split(' ');
+    expect(listed.length).toBeGreaterThan(0);
+    for (const url of [loader.getAttribute('src')!, ...listed]) expect(existsSync(`dist${url}`), url).toBe(true);
   });
 });

@@ -19,13 +19,14 @@ describe('math in the built pages', () => {
     for (const display of displays) expect(display.getAttribute('tabindex')).toBe('0');
   });
 
-  it.each(pages)('$file: preloads the main math fonts exactly when it shows math, the same files the stylesheet uses', ({ file, document }) => {
+  // Which faces exactly: test/browser/first-paint.test.ts compares them with what Chromium fetches.
+  it.each(pages)('$file: preloads math fonts only when it shows math (the main two at least), the same files the stylesheet uses', ({ file, document }) => {
     const preloads = [...document.querySelectorAll('link[rel="preload"][as="font"]')].map((link) => link.getAttribute('href')!);
     if (!document.querySelector('.katex')) {
       expect(preloads).toEqual([]);
       return;
     }
-    expect(preloads.map((href) => /KaTeX_[\w-]+?(?=\.)/.exec(href)?.[0]).sort()).toEqual(['KaTeX_Main-Regular', 'KaTeX_Math-Italic']);
+    expect(preloads.map((href) => /KaTeX_[\w-]+?(?=\.)/.exec(href)?.[0])).toEqual(expect.arrayContaining(['KaTeX_Main-Regular', 'KaTeX_Math-Italic']));
     const css = [...document.querySelectorAll('link[rel="stylesheet"]')]
       .map((link) => readFileSync(`dist${link.getAttribute('href')!}`, 'utf8'))
       .join('\n');

@@ -77,7 +77,17 @@ export async function openPage(path: string, options: BrowserContextOptions & { 
     if (response.status() >= 400) watched.failedRequests.push(`${response.url()} (${response.status()})`);
   });
   await page.goto(siteHref(path), { waitUntil: 'load' });
+  await scriptsLoaded(page);
   return watched;
+}
+
+/**
+ * Waits until the page's scripts have run: the build loads them after the first paint (load-after-paint.js marks
+ * <html data-scripts="loaded">), so `load` alone can come before the widgets and the shell are wired. A page of a
+ * build without the loader (none today) is taken as it is.
+ */
+export async function scriptsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('script[data-load]') || document.documentElement.dataset['scripts'] === 'loaded');
 }
 
 /** Runs axe with WCAG 2 A/AA (2.0, 2.1, 2.2) and best-practice rules; returns violations as readable lines. */
