@@ -55,3 +55,12 @@ export const smallSliders = (page: Page): Promise<string[]> =>
     .map((slider) => ({ id: slider.id, box: slider.getBoundingClientRect() }))
     .filter(({ box }) => box.height < 44 || box.width < 150)
     .map(({ id, box }) => id + ' ' + Math.round(box.width) + '×' + Math.round(box.height)))()`);
+
+/**
+ * Display formulas wider than their block (they scroll sideways), by the start of their TeX source; a formula
+ * counts once it is more than 2 px too wide. Skipped formulas (content-visibility) are laid out for the measure.
+ */
+export const scrollingFormulas = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => [...document.querySelectorAll('.katex-display')]
+    .filter((display) => { display.style.contentVisibility = 'visible'; return display.scrollWidth - display.clientWidth > 2; })
+    .map((display) => (display.querySelector('annotation')?.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 40).trimEnd()))()`);

@@ -18,6 +18,14 @@ describeInBrowser('receptive fields: the network table', () => {
     expect(await cell(page, 'conv1: padding').inputValue()).toBe('0');
   });
 
+  it('at 1280 px every column shows, up to the row buttons, without scrolling the table sideways', async () => {
+    const { page } = await openPage('receptive-field/', { viewport: { width: 1280, height: 900 } });
+    const region = page.locator(`${T} .table-scroll`);
+    const { scrollWidth, clientWidth } = await region.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    await expect.poll(() => page.getByRole('button', { name: 'Remove pool5' }).isVisible()).toBe(true);
+  });
+
   it('dilating conv5 grows its field by (d − 1)(k − 1)j = 32, and the preset becomes custom', async () => {
     const { page } = await openPage('receptive-field/');
     await typeInto(page, `${T} [aria-label="conv5: dilation"]`, '2');
