@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/compute/**/*.test.ts'] },
+        // Two files at a time (vitest's default on two cores is one): the CLI's training test alone takes 40 s.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/compute/**/*.test.ts'], maxWorkers: 2 },
       },
       {
         test: {

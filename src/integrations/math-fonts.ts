@@ -54,9 +54,11 @@ export function readFontRules(stylesheets: readonly string[]): { faces: FontFace
       if (insidePrint(rule)) return;
       const found: Omit<FontRule, 'selector'> = {};
       rule.walkDecls((decl) => {
+        const weight = decl.prop === 'font-weight' ? parseWeight(decl.value) : undefined;
+        const style = decl.prop === 'font-style' ? parseStyle(decl.value) : undefined;
         if (decl.prop === 'font-family') found.family = katexFamily(decl.value) ?? 'other';
-        else if (decl.prop === 'font-weight') found.weight = parseWeight(decl.value) ?? found.weight;
-        else if (decl.prop === 'font-style') found.style = parseStyle(decl.value) ?? found.style;
+        else if (weight !== undefined) found.weight = weight;
+        else if (style !== undefined) found.style = style;
         else if (decl.prop === 'font') Object.assign(found, fontShorthand(decl.value));
       });
       if (found.family || found.weight || found.style) rules.push({ selector: rule.selector, ...found });
@@ -124,7 +126,9 @@ export function mathFontsOf(html: string, fonts: { faces: readonly FontFace[]; r
         style ??= rule.style;
       }
     }
-    const face = matchFace(fonts.faces, family && family !== 'other' ? family : 'KaTeX_Main', weight ?? 400, style ?? 'normal');
+    // 'other': set in a family of the site's own (none of KaTeX's files); `.katex` always sets one, so unset is rare.
+    if (family === undefined || family === 'other') continue;
+    const face = matchFace(fonts.faces, family, weight ?? 400, style ?? 'normal');
     if (face) used.add(face.url);
   }
   return [...used].sort();

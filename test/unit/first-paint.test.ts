@@ -54,6 +54,11 @@ describe('the math fonts a built page uses', () => {
     expect(mathFontsOf(page(`<h2>About ${math('<span class="mord">2</span>')}</h2><em>${math('<span class="mord">3</span>')}</em>`), fonts)).toEqual(['/f/KaTeX_Main-400-normal.woff2']);
   });
 
+  it('leaves out math text that a rule sets in a family of its own (not one of KaTeX’s files)', () => {
+    const mono = readFontRules([SMALL_CSS, '.katex .mono{font-family:ui-monospace,monospace}']);
+    expect(mathFontsOf(page(math('<span class="mono">x</span>')), mono)).toEqual([]);
+  });
+
   it('ignores the hidden MathML copy, empty spans and pages without math', () => {
     expect(mathFontsOf(page(math('<span class="strut"></span>')), fonts)).toEqual([]);
     expect(mathFontsOf(page('<p>No math here.</p>'), fonts)).toEqual([]);
