@@ -99,14 +99,24 @@ export function matchFace(faces: readonly FontFace[], family: string, weight: nu
   return [...candidates].sort((a, b) => rank(a) - rank(b))[0];
 }
 
+/** How many blocks of a page's article make its opening: more than any first screen shows (src/styles/content.css). */
+const OPENING_BLOCKS = 20;
 /**
- * The URLs of the faces a page's math text is set in (sorted); `html` is the built page. All of them, display
- * formulas' too: those are laid out only near the viewport, but which are near it at first depends on the screen.
+ * Math a browser lays out only later: display formulas and paragraphs past the opening, laid out when they come
+ * near the viewport (`content-visibility: auto`), and the inside of closed <details>. The fonts only they use are
+ * fetched then, not preloaded, where they would compete with the bytes of the first paint.
  */
+const LAID_OUT_LATER = [
+  `.prose > :nth-child(n + ${OPENING_BLOCKS + 1}):is(p, .katex-display)`,
+  `.prose > :nth-child(n + ${OPENING_BLOCKS + 1}) .katex-display`,
+  'details:not([open]) > :not(summary)',
+].join(', ');
+
+/** The URLs of the faces the math of a page's first layout is set in (sorted); `html` is the built page. */
 export function mathFontsOf(html: string, fonts: { faces: readonly FontFace[]; rules: readonly FontRule[] }): string[] {
   const { document } = parseHTML(html);
-  const textElements = [...document.querySelectorAll('.katex-html, .katex-html *')].filter((element) =>
-    [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent !== ''),
+  const textElements = [...document.querySelectorAll('.katex-html, .katex-html *')].filter(
+    (element) => !element.closest(LAID_OUT_LATER) && [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent !== ''),
   );
   if (textElements.length === 0) return [];
   // Each rule's matches, once: walking ancestors then asks only set membership.

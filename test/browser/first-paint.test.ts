@@ -43,9 +43,9 @@ describeInBrowser('what the first paint waits for', () => {
     await page.waitForLoadState('networkidle');
     const atLoad = await facesInUse(page);
     expect(atLoad.filter((face) => !preloaded.map(faceOfFile).includes(face)), 'fonts the first layout needed without a preload').toEqual([]);
-    // Every display formula laid out, as scrolling through would: each preloaded face must have been used by then.
+    // Everything laid out, as scrolling through would: each preloaded face must have been used by then.
     await page.evaluate(async () => {
-      document.querySelectorAll<HTMLElement>('.katex-display').forEach((display) => (display.style.contentVisibility = 'visible'));
+      document.querySelectorAll<HTMLElement>('.katex-display, .prose > *').forEach((block) => (block.style.contentVisibility = 'visible'));
       document.body.getBoundingClientRect();
       await document.fonts.ready;
     });
