@@ -6,7 +6,7 @@
 import { createNetwork, parseLayerText, prepareDrawnDigit, type Network, type NetworkLayer } from '../../src/compute';
 import { NotebookWidget, defineWidget } from '../lib/widget';
 import { renderBars } from '../lib/bars';
-import { formatNumber } from '../lib/format';
+import { formatNumber, formatWhole } from '../lib/format';
 import type { Binding, FieldEditor } from '../lib/controls';
 import type { SpecState } from '../lib/spec';
 import { cnnLabSpec, optimizerFor } from './cnn-lab.spec';
@@ -97,7 +97,7 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
       this.#askedDigit = -1;
       this.setButton();
       this.send({ type: 'reset', settings });
-      this.find('[data-role="status"]').textContent = `${network.parameterCount.toLocaleString('en-US')} parameters, not trained yet. Train loads 10,000 handwritten digits (1.6 MB) and learns from 8,500 of them; the other 1,500 test it.`;
+      this.find('[data-role="status"]').textContent = `${formatWhole(network.parameterCount)} parameters, not trained yet. Train loads 10,000 handwritten digits (1.6 MB) and learns from 8,500 of them; the other 1,500 test it.`;
       drawCurves(this.find<SVGSVGElement>('[data-role="curves"]'), [], []);
       for (const role of ['maps', 'filters', 'wrong']) this.find(`[data-role="${role}"]`).replaceChildren();
       this.find('[data-role="confusion"]').replaceChildren();
@@ -179,10 +179,10 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
   private showStatus(report: Extract<LabReport, { type: 'progress' }>): void {
     const last = this.#points.at(-1);
     const test = this.#tests.at(-1);
-    const parts = [`Epoch ${formatNumber(report.epoch, 3)} (${report.steps.toLocaleString('en-US')} steps, ${Math.round(report.seconds)} s)`];
+    const parts = [`Epoch ${formatNumber(report.epoch, 3)} (${formatWhole(report.steps)} steps, ${Math.round(report.seconds)} s)`];
     if (last) parts.push(`loss ${formatNumber(last.loss, 3)} nats`, `training accuracy ${(100 * last.trainAccuracy).toFixed(1)}%`);
     if (test) parts.push(`test accuracy ${(100 * test.accuracy).toFixed(2)}%`);
-    if (report.examplesPerSecond > 0) parts.push(`${Math.round(report.examplesPerSecond).toLocaleString('en-US')} digits/s`, `η = ${formatNumber(report.learningRate, 3)}`);
+    if (report.examplesPerSecond > 0) parts.push(`${formatWhole(report.examplesPerSecond)} digits/s`, `η = ${formatNumber(report.learningRate, 3)}`);
     this.find('[data-role="status"]').textContent = parts.join(' · ');
     if (report.point) drawCurves(this.find<SVGSVGElement>('[data-role="curves"]'), this.#points, this.#tests);
     if (!report.running && report.steps > 0) this.announce(`Paused. ${parts.join(', ')}.`);

@@ -5,7 +5,7 @@
 import { evaluate, makeDataset, polynomialFeatures, type Dataset, type Model } from '../../src/compute';
 import type { TrainReport, TrainRequest, TrainSettings } from './train-worker';
 import { NotebookWidget, defineWidget } from '../lib/widget';
-import { formatNumber } from '../lib/format';
+import { formatNumber, formatWhole } from '../lib/format';
 import { svgElement } from '../lib/svg';
 import type { SpecState } from '../lib/spec';
 import { axes, linear, linePath } from '../lib/plot';
@@ -154,7 +154,7 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
     if (!this.#running || this.#colours.length === 0) this.#colours = [1, 2, 3].map((i) => getComputedStyle(this).getPropertyValue(`--series-${i}`));
     this.#painter.draw(this.#model, this.#colours, !this.#running);
     const last = this.#history.at(-1)!;
-    const ended = this.#epoch >= MAX_EPOCHS ? ` · stopped: runs here end at epoch ${MAX_EPOCHS.toLocaleString('en-US')} (press Reset to start again)` : '';
+    const ended = this.#epoch >= MAX_EPOCHS ? ` · stopped: runs here end at epoch ${formatWhole(MAX_EPOCHS)} (press Reset to start again)` : '';
     const status = `Epoch ${this.#epoch}: loss ${formatNumber(last.loss, 4)} nats, accuracy ${(100 * last.accuracy).toFixed(1)}%${this.#note}${ended}`;
     this.find('[data-role="status"]').textContent = status;
     if (!this.#running) {
@@ -185,7 +185,7 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
     const scaleKey = `${epochs}/${maxLoss}/${this.#rateChanges.length}`;
     if (svg.dataset['scale'] !== scaleKey) {
       svg.dataset['scale'] = scaleKey;
-      const ticks = [0, 1, 10, 100, 1000].filter((e) => e < epochs).concat(epochs).map((e) => ({ at: sx(e), label: e.toLocaleString('en-US') }));
+      const ticks = [0, 1, 10, 100, 1000].filter((e) => e < epochs).concat(epochs).map((e) => ({ at: sx(e), label: formatWhole(e) }));
       const parts = axes(BOX, ticks, [0, maxLoss / 2, maxLoss].map((v) => ({ at: sLoss(v), label: formatNumber(v, 2) })), { x: 'epoch (log scale)', y: 'loss (nats)' });
       for (const change of this.#rateChanges) parts.push(svgElement('line', { x1: sx(change.epoch), x2: sx(change.epoch), y1: BOX.top, y2: BOX.bottom, class: 'plot-marker' }));
       parts.push(svgElement('path', { 'data-series': 'loss', class: 'race-path series-2' }));

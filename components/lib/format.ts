@@ -29,6 +29,16 @@ function superscript(n: number): string {
   return (n < 0 ? '⁻' : '') + digits;
 }
 
+/**
+ * A whole number with thousands separators ("12,345"), rounded; non-finite and huge values as formatNumber does.
+ * Not toLocaleString: its first call loads the locale data and cost a widget 50 ms of its first render on a phone.
+ */
+export function formatWhole(value: number): string {
+  const text = String(Math.round(Math.abs(value)));
+  if (!Number.isFinite(value) || text.includes('e')) return formatNumber(value);
+  return (value <= -0.5 ? '−' : '') + text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** Formats a number as JavaScript would print it, rounded to `digits` significant digits: for code snippets. */
 export function formatForCode(value: number, digits = 6): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : String(value);

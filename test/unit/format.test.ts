@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../components/lib/format';
+import { formatNumber, formatWhole } from '../../components/lib/format';
 
 describe('formatNumber', () => {
   it.each([
@@ -16,5 +16,19 @@ describe('formatNumber', () => {
     [NaN, '—'],
   ])('%d → %s', (value, text) => {
     expect(formatNumber(value)).toBe(text);
+  });
+});
+
+describe('formatWhole', () => {
+  it('groups thousands with commas and rounds, like toLocaleString("en-US")', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 1234567, 2 ** 40, 44426.6]) expect(formatWhole(n)).toBe(Math.round(n).toLocaleString('en-US'));
+  });
+
+  it('writes a real minus sign, and never NaN', () => {
+    expect(formatWhole(-1234)).toBe('−1,234');
+    expect(formatWhole(-0.2)).toBe('0');
+    expect(formatWhole(Infinity)).toBe('∞');
+    expect(formatWhole(Number.NaN)).toBe('—');
+    expect(formatWhole(1e22)).toBe('1×10²²');
   });
 });
