@@ -16,3 +16,15 @@ export function syncRows(
   while (rows().length < count) rows().at(-1)!.after(first.cloneNode(true));
   rows().forEach(fill);
 }
+
+/** A table row of text: the first cell a row header (`th scope="row"`), the others data cells. */
+export function headedRow(texts: readonly string[]): HTMLTableRowElement {
+  const row = document.createElement('tr');
+  texts.forEach((text, c) => {
+    const cell = document.createElement(c === 0 ? 'th' : 'td');
+    if (c === 0) cell.setAttribute('scope', 'row');
+    cell.textContent = text;
+    row.append(cell);
+  });
+  return row;
+}
