@@ -9,9 +9,10 @@
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './build-output.ts';
 
 /** The tags Astro writes for a component's script (nothing else of the site uses this exact form). */
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
@@ -35,10 +36,8 @@ export function afterFirstPaint(options: { base: string }): AstroIntegration {
         const name = `_astro/load-after-paint.${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
         await writeFile(path.join(outDir, name), source);
         const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
-        const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
         let pages = 0;
-        for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith('.html'))) {
-          const file = path.join(entry.parentPath, entry.name);
+        for (const file of await filesUnder(outDir, '.html')) {
           const { html, modules } = deferModuleScripts(await readFile(file, 'utf8'), `${base}${name}`);
           if (modules.length === 0) continue;
           await writeFile(file, html);

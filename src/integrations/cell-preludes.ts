@@ -3,17 +3,12 @@
  * carries only their address: each page's cells name the listing (data-prelude-of) and the file (data-prelude-url).
  */
 import type { AstroIntegration } from 'astro';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as compute from '../compute/index.ts';
 import { cellPrelude } from '../lib/cell-prelude.ts';
-
-/** Every HTML file under `dir`, recursively. */
-async function htmlUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
-}
+import { filesUnder } from './build-output.ts';
 
 export function cellPreludes(options: { base: string }): AstroIntegration {
   return {
@@ -22,7 +17,7 @@ export function cellPreludes(options: { base: string }): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const wanted = new Map<string, string>();
-        for (const file of await htmlUnder(outDir)) {
+        for (const file of await filesUnder(outDir, '.html')) {
           const html = await readFile(file, 'utf8');
           for (const [, url, of] of html.matchAll(/data-prelude-url="([^"]+)" data-prelude-of="([^"]+)"/g)) wanted.set(url!, of!);
         }

@@ -8,9 +8,9 @@
  * and @font-face list, so nothing is retyped; a browser test compares the result with what Chromium fetches.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './build-output.ts';
 import { parseHTML } from 'linkedom';
 import postcss from 'postcss';
 
@@ -173,12 +173,10 @@ export function mathFontPreloads(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
-        const cssFiles = entries.filter((e) => e.isFile() && e.name.endsWith('.css')).map((e) => path.join(e.parentPath, e.name)).sort();
+        const cssFiles = await filesUnder(outDir, '.css');
         const fonts = readFontRules(await Promise.all(cssFiles.map((file) => readFile(file, 'utf8'))));
         let preloads = 0;
-        for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith('.html'))) {
-          const file = path.join(entry.parentPath, entry.name);
+        for (const file of await filesUnder(outDir, '.html')) {
           const html = await readFile(file, 'utf8');
           const urls = mathFontsOf(html, fonts);
           preloads += urls.length;
