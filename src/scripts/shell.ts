@@ -50,9 +50,11 @@ function wireSearch(): void {
 
 function wireScrollSpyOnDemand(): void {
   if (!document.querySelector('.toc a')) return;
-  // Until the page scrolls the server-rendered mark on "Overview" is right. Opening a #fragment scrolls too.
+  // Until the page scrolls the server-rendered mark on "Overview" is right. Scripts load after first paint, so a
+  // #fragment (or a restored position) may already have scrolled the page before this runs: then load at once.
   const load = (): void => void import('./scroll-spy').then(({ wireScrollSpy }) => wireScrollSpy());
-  addEventListener('scroll', load, { once: true, passive: true });
+  if (window.scrollY > 0 || location.hash.length > 1) load();
+  else addEventListener('scroll', load, { once: true, passive: true });
 }
 
 /** The offline service worker, registered once the page has loaded and the browser is idle (never in `astro dev`). */
