@@ -31,7 +31,7 @@ function read(file: string): ModuleText {
     if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) {
       const specifier = (statement.moduleSpecifier as ts.StringLiteral | undefined)?.text;
       const clause = ts.isImportDeclaration(statement) ? statement.importClause : null;
-      if (specifier?.startsWith('.') && ts.isImportDeclaration(statement) && !clause?.isTypeOnly) {
+      if (specifier?.startsWith('.') && ts.isImportDeclaration(statement) && clause?.phaseModifier !== ts.SyntaxKind.TypeKeyword) {
         const target = path.resolve(path.dirname(file), specifier);
         const values = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements.filter((e) => !e.isTypeOnly) : [];
         if (values.length) {
