@@ -12,7 +12,8 @@ import { axes, linear, linePath } from '../lib/plot';
 import { RACERS, markerPath, racerConfig } from './racers';
 import { optimizerRaceSpec } from './optimizer-race.spec';
 
-const MAP = { left: 40, right: 410, top: 10, bottom: 380 };
+// Margins for labels that grow to 12 px on a phone (lib/readable-svg.ts), where the map is drawn about 290 px wide.
+const MAP = { left: 46, right: 410, top: 18, bottom: 372 };
 const LOSS = { left: 52, right: 410, top: 10, bottom: 250 };
 const GRID = 80;
 const ANIMATION_MS = 2500;
@@ -110,7 +111,7 @@ class OptimizerRace extends NotebookWidget<typeof optimizerRaceSpec.fields> {
     const ticks = (lo: number, hi: number, scale: (v: number) => number) => [lo, (lo + hi) / 2, hi].map((v) => ({ at: scale(v), label: formatNumber(v, 2) }));
     const defs = svgElement('defs', {});
     defs.append(clip);
-    this.#background = [defs, group, ...minima, ...axes(MAP, ticks(x0, x1, sx), ticks(y0, y1, sy), { x: 'x', y: 'y' })];
+    this.#background = [defs, group, ...minima, ...axes(MAP, ticks(x0, x1, sx), ticks(y0, y1, sy), { x: 'x', y: 'y' }, { xBelow: 42, yFromLeft: 16 })];
   }
 
   /** Starts the trajectory animation from step 0, or shows every step at once under reduced motion. */

@@ -1,7 +1,7 @@
 import { entropy } from '../../src/compute';
 
 /** The plot's viewBox and the plotting area inside it. */
-export const CURVE_BOX = { width: 360, height: 200, left: 44, right: 344, top: 12, bottom: 168 } as const;
+export const CURVE_BOX = { width: 360, height: 212, left: 44, right: 344, top: 12, bottom: 168 } as const;
 
 /** Position in the viewBox of the point (b, H) with H in bits (0 to 1). */
 export function curvePoint(b: number, h: number): { x: number; y: number } {

@@ -46,7 +46,7 @@ export function drawCodeTree(svg: SVGSVGElement, tree: HuffmanTree, labels: read
   };
   collect(root);
   const width = Math.max(...nodes.map((n) => n.x)) + MARGIN + 10;
-  const height = Math.max(...nodes.map((n) => n.y)) + 46;
+  const height = Math.max(...nodes.map((n) => n.y)) + 49;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.style.maxWidth = `${width * 1.4}px`;
   const parts: SVGElement[] = [];
@@ -62,7 +62,7 @@ export function drawCodeTree(svg: SVGSVGElement, tree: HuffmanTree, labels: read
     parts.push(svgElement('circle', { cx: node.x, cy: node.y, r: leaf ? 6 : 4, class: leaf ? 'tree-leaf' : 'tree-node' }));
     if (node.tree.kind === 'leaf') {
       parts.push(svgElement('text', { x: node.x, y: node.y + 20, class: 'tree-label', 'text-anchor': 'middle' }, labels[node.tree.symbol] ?? ''));
-      parts.push(svgElement('text', { x: node.x, y: node.y + 34, class: 'tree-prob', 'text-anchor': 'middle' }, formatNumber(node.tree.probability, 2)));
+      parts.push(svgElement('text', { x: node.x, y: node.y + 37, class: 'tree-prob', 'text-anchor': 'middle' }, formatNumber(node.tree.probability, 2)));
     }
   }
   svg.replaceChildren(...parts);

@@ -19,12 +19,17 @@ export function linePath(points: readonly (readonly [number, number])[]): string
   return d;
 }
 
-/** Axis lines with a few labelled ticks: x along the bottom edge, y along the left edge of the plot area. */
+/**
+ * Axis lines with a few labelled ticks: x along the bottom edge, y along the left edge of the plot area. `titleAt`
+ * moves the axis titles (x: how far below the axis; y: how far from the left edge) for a plot whose labels grow
+ * large on a phone (lib/readable-svg.ts) and would otherwise touch the tick labels.
+ */
 export function axes(
   box: { left: number; right: number; top: number; bottom: number },
   xTicks: readonly { at: number; label: string }[],
   yTicks: readonly { at: number; label: string }[],
   titles: { x: string; y: string },
+  titleAt: { xBelow?: number; yFromLeft?: number } = {},
 ): SVGElement[] {
   const parts: SVGElement[] = [
     svgElement('line', { x1: box.left, x2: box.right, y1: box.bottom, y2: box.bottom, class: 'plot-axis' }),
@@ -32,14 +37,17 @@ export function axes(
   ];
   for (const { at, label } of xTicks) {
     parts.push(svgElement('line', { x1: at, x2: at, y1: box.bottom, y2: box.bottom + 4, class: 'plot-axis' }));
-    // A label at the right end is right-aligned to it, so it never runs past the edge of the drawing.
-    parts.push(svgElement('text', { x: at, y: box.bottom + 16, 'text-anchor': at >= box.right - 1 ? 'end' : 'middle', class: 'plot-tick' }, label));
+    // A label at either end is aligned to it (right end: right-aligned), so it never runs past the edge of the
+    // drawing nor into the y axis's lowest label.
+    const anchor = at >= box.right - 1 ? 'end' : at <= box.left + 1 ? 'start' : 'middle';
+    parts.push(svgElement('text', { x: at, y: box.bottom + 16, 'text-anchor': anchor, class: 'plot-tick' }, label));
   }
   for (const { at, label } of yTicks) {
     parts.push(svgElement('line', { x1: box.left - 4, x2: box.left, y1: at, y2: at, class: 'plot-axis' }));
     parts.push(svgElement('text', { x: box.left - 6, y: at + 4, 'text-anchor': 'end', class: 'plot-tick' }, label));
   }
-  parts.push(svgElement('text', { x: (box.left + box.right) / 2, y: box.bottom + 32, 'text-anchor': 'middle', class: 'plot-title' }, titles.x));
-  parts.push(svgElement('text', { x: 12, y: (box.top + box.bottom) / 2, 'text-anchor': 'middle', class: 'plot-title', transform: `rotate(-90 12 ${(box.top + box.bottom) / 2})` }, titles.y));
+  const { xBelow = 32, yFromLeft = 12 } = titleAt;
+  parts.push(svgElement('text', { x: (box.left + box.right) / 2, y: box.bottom + xBelow, 'text-anchor': 'middle', class: 'plot-title' }, titles.x));
+  parts.push(svgElement('text', { x: yFromLeft, y: (box.top + box.bottom) / 2, 'text-anchor': 'middle', class: 'plot-title', transform: `rotate(-90 ${yFromLeft} ${(box.top + box.bottom) / 2})` }, titles.y));
   return parts;
 }

@@ -4,6 +4,7 @@ import { runOptimizer, surfaces } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
 import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
+import { collidingLabels } from './phone';
 
 const ONE_D = '#gd-1d';
 const RACE = '#gd-race';
@@ -56,6 +57,18 @@ describeInBrowser('gradient descent: one dimension', () => {
     await typeInto(page, '#gd-1d-steps', '2.5');
     expect(await page.locator('#gd-1d-steps-error').textContent()).toBe('The number of steps must be a whole number.');
     await expectNoBrokenNumbers(page);
+  });
+
+  it('on a 360 px phone the whole plot shows, on either curve, its labels apart from one another', async () => {
+    const { page } = await openPage('gradient-descent/', { viewport: { width: 360, height: 780 } });
+    for (const curve of ['parabola', 'doubleWell']) {
+      await page.locator(ONE_D).getByRole('combobox', { name: 'Function' }).selectOption(curve);
+      const plot = page.locator(`${ONE_D} svg[data-role="plot"]`);
+      const [svg, widget] = await Promise.all([plot.boundingBox(), page.locator(ONE_D).boundingBox()]);
+      expect(svg!.x >= widget!.x && svg!.x + svg!.width <= widget!.x + widget!.width, curve).toBe(true);
+      expect(await plot.locator('text').count(), curve).toBeGreaterThan(8);
+      expect(await collidingLabels(page), curve).toEqual([]);
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { htmlFiles } from '../../scripts/lib/site-files';
 import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { startAllWidgets } from '../support/widgets';
-import { overflowing, scrollingFormulas, smallSliders, smallText } from './phone';
+import { collidingLabels, overflowing, scrollingFormulas, smallSliders, smallText } from './phone';
 
 /** Every page of the build but the 404, as a path relative to the site root. */
 const pagePaths = htmlFiles('dist')
@@ -29,7 +29,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(pagePaths.length).toBeGreaterThanOrEqual(3);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}): loads cleanly, only from its own origin, with 0 axe violations`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}): loads cleanly, only from its own origin, plot labels apart, with 0 axe violations`, async (path) => {
       const { page, failedRequests, foreignRequests } = await openPage(path, { colorScheme: scheme });
       // Every widget drawn (some start only near the viewport), so axe sees what a reader scrolling down sees.
       await startAllWidgets(page);
@@ -37,15 +37,17 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
       expect(failedRequests).toEqual([]);
       expect(foreignRequests).toEqual([]);
+      expect(await collidingLabels(page)).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, no text under 12 px, sliders a finger can use`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, no text under 12 px, sliders a finger can use, plot labels apart`, async (path) => {
       const { page } = await openPage(path, { colorScheme: scheme, viewport: { width: 360, height: 780 } });
       await startAllWidgets(page);
       expect(await overflowing(page)).toEqual([]);
       expect(await smallText(page)).toEqual([]);
       expect(await smallSliders(page)).toEqual([]);
+      expect(await collidingLabels(page)).toEqual([]);
       expect(await scrollingFormulas(page)).toEqual(FORMULAS_WIDER_THAN_A_PHONE[path] ?? []);
     });
   });

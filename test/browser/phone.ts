@@ -1,6 +1,6 @@
 /**
  * What a phone reader needs, measured in the page at 360 px with every widget started: nothing wider than the screen,
- * no text smaller than 12 px, sliders big enough to drag. Page functions are passed as strings (tsx would wrap named
+ * no text smaller than 12 px, sliders big enough to drag, plot labels that do not collide. Page functions are passed as strings (tsx would wrap named
  * functions in a helper the page does not have).
  */
 import type { Page } from 'playwright-core';
@@ -64,3 +64,31 @@ export const scrollingFormulas = (page: Page): Promise<string[]> =>
   page.evaluate(`(() => [...document.querySelectorAll('.katex-display')]
     .filter((display) => { display.style.contentVisibility = 'visible'; return display.scrollWidth - display.clientWidth > 2; })
     .map((display) => (display.querySelector('annotation')?.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 40).trimEnd()))()`);
+
+/**
+ * Plot labels that collide: two texts of one widget's SVG whose boxes overlap by more than 2 px both ways (a font box
+ * reaches a little above and below its glyphs), or a text that runs out of its SVG. Labels grow to 12 px on a phone
+ * (components/lib/readable-svg.ts), so a plot laid out for a desktop can collide there.
+ */
+export const collidingLabels = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    const out = [];
+    for (const svg of document.querySelectorAll('[data-widget] svg')) {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const where = svg.closest('[data-widget]').id + ': ';
+      const labels = [...svg.querySelectorAll('text')]
+        .filter((text) => text.textContent.trim() && getComputedStyle(text).visibility !== 'hidden')
+        .map((text) => ({ text: text.textContent.trim(), rect: text.getBoundingClientRect() }))
+        .filter(({ rect }) => rect.width > 0);
+      labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => {
+        const across = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+        const down = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+        if (across > 2 && down > 2) out.push(where + '"' + a.text + '" overlaps "' + b.text + '"');
+      }));
+      for (const { text, rect } of labels) {
+        if (rect.left < box.left - 1 || rect.right > box.right + 1 || rect.top < box.top - 1 || rect.bottom > box.bottom + 1) out.push(where + '"' + text + '" runs out of its plot');
+      }
+    }
+    return out.slice(0, 10);
+  })()`);
