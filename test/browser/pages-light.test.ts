@@ -13,4 +13,17 @@ describeInBrowser('the 404 page', () => {
     expect(foreignRequests).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('the axe check as configured finds planted violations (so its empty lists mean something)', async () => {
+    const { page } = await openPage('no-such-page/', { allowErrors: /404/ });
+    await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      main.append(Object.assign(document.createElement('input'), { type: 'text' }));
+      const faint = Object.assign(document.createElement('p'), { textContent: 'barely there' });
+      faint.style.color = '#eee';
+      main.append(faint);
+    });
+    const found = (await axeViolations(page)).map((line) => line.split(':')[0]);
+    expect(found).toEqual(expect.arrayContaining(['label', 'color-contrast']));
+  });
 });
