@@ -26,7 +26,7 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs must be a whole number from 1 to 20, not "${args[runsAt + 1]}"`);
-const only = args.filter((arg, i) => arg !== '--runs' && i !== runsAt + 1);
+const only = args.filter((arg, i) => arg !== '--runs' && (runsAt < 0 || i !== runsAt + 1));
 const pages = htmlFiles('dist')
   .filter((file) => !file.startsWith('pagefind') && file !== '404.html')
   .map((file) => `/${file.replace(/index\.html$/, '')}`)
