@@ -95,7 +95,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     // Every rule still runs and every violation is reported in full; only passes and the rest keep one example node
-    // each, which spares axe building a selector for each of thousands of nodes (a third of its time on a chapter).
+    // each, which spares axe building a selector for each of thousands of nodes (about a quarter of its time on a
+    // chapter, measured: 9.7 → 7.0 s on gradient descent).
     .options({ resultTypes: ['violations'] })
     .analyze();
   return results.violations.map(
