@@ -10,6 +10,7 @@ import { formatNumber, formatWhole } from '../lib/format';
 import type { Binding, FieldEditor } from '../lib/controls';
 import type { SpecState } from '../lib/spec';
 import { cnnLabSpec, optimizerFor } from './cnn-lab.spec';
+import { watchWidth } from '../lib/width';
 import { DrawPad } from './draw-pad';
 import { drawCurves, figureOf, filterFigures, gradcheckRows, renderConfusion, worstDifference } from './lab-views';
 import { chosenUnit, markPickable, pickedUnit, renderErf, renderInside, renderReceptiveField } from './lab-inside';
@@ -49,12 +50,7 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
     this.bindMapPicking();
     // The curves are drawn at the plot's width in pixels: redraw when it changes.
     const curves = this.find<SVGSVGElement>('[data-role="curves"]');
-    let drawnWidth = 0;
-    new ResizeObserver(() => {
-      const width = Math.round(curves.getBoundingClientRect().width);
-      if (width !== drawnWidth) drawCurves(curves, this.#points, this.#tests);
-      drawnWidth = width;
-    }).observe(curves);
+    watchWidth(curves, () => drawCurves(curves, this.#points, this.#tests));
     this.on(this.find('[data-role="run"]'), 'click', () => {
       this.send({ type: this.#running ? 'pause' : 'run' });
       if (!this.#inspected) this.inspect(); // the digits are on their way: show one from the inside

@@ -6,6 +6,7 @@
 import { NotebookWidget, defineWidget } from '../lib/widget';
 import { formatNumber } from '../lib/format';
 import { paintHeat } from '../lib/heat-map';
+import { watchWidth } from '../lib/width';
 import { svgElement } from '../lib/svg';
 import { axes, linePath } from '../lib/plot';
 import type { SpecState } from '../lib/spec';
@@ -24,13 +25,10 @@ class ErfDepth extends NotebookWidget<typeof erfDepthSpec.fields> {
   #last: Extract<ErfReply, { ok: true }> | null = null;
 
   protected override setup(): void {
-    const plot = this.find<SVGSVGElement>('[data-role="plot"]');
-    let drawnWidth = 0;
-    new ResizeObserver(() => {
-      const width = Math.round(plot.getBoundingClientRect().width);
-      if (width !== drawnWidth && this.#last) this.drawPlot(this.#last.series, this.state);
-      drawnWidth = width;
-    }).observe(plot);
+    // The plot is drawn at its own width: redraw the last result when that changes.
+    watchWidth(this.find<SVGSVGElement>('[data-role="plot"]'), () => {
+      if (this.#last) this.drawPlot(this.#last.series, this.state);
+    });
   }
 
   disconnectedCallback(): void {
