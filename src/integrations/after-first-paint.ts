@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesUnder } from './build-output.ts';
+import { filesUnder, withTrailingSlash } from './build-output.ts';
 
 /** The tags Astro writes for a component's script (nothing else of the site uses this exact form). */
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>/g;
@@ -35,7 +35,7 @@ export function afterFirstPaint(options: { base: string }): AstroIntegration {
         const source = readFileSync(new URL('./load-after-paint.js', import.meta.url), 'utf8');
         const name = `_astro/load-after-paint.${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
         await writeFile(path.join(outDir, name), source);
-        const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+        const base = withTrailingSlash(options.base);
         let pages = 0;
         for (const file of await filesUnder(outDir, '.html')) {
           const { html, modules } = deferModuleScripts(await readFile(file, 'utf8'), `${base}${name}`);

@@ -10,3 +10,6 @@ export async function filesUnder(dir: string, extension: string): Promise<string
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
+
+/** The configured base path with the trailing slash the built site's URLs are joined onto ("/nn" → "/nn/"). */
+export const withTrailingSlash = (base: string): string => (base.endsWith('/') ? base : `${base}/`);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withTrailingSlash } from './build-output.ts';
 
 /** The policy of every page and every script but the cells' worker; `hashes` are the inline scripts' sources. */
 export const pagePolicy = (hashes: readonly string[]): string =>
@@ -62,7 +63,7 @@ export function securityHeaders(options: { base: string }): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+        const base = withTrailingSlash(options.base);
         const entries = await readdir(outDir, { withFileTypes: true, recursive: true });
         const pages = await Promise.all(entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => readFile(path.join(e.parentPath, e.name), 'utf8')));
         // Directories that hold assets rather than a page (a page's directory holds only its index.html).

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withTrailingSlash } from './build-output.ts';
 
 /** Files cached when first used rather than on install: big, and needed only by the CNN lab. */
 export const CACHED_ON_USE = /^data\//;
@@ -43,7 +44,7 @@ export function serviceWorker(options: { base: string }): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const { source, version, precache } = await serviceWorkerSource(outDir, options.base.endsWith('/') ? options.base : `${options.base}/`);
+        const { source, version, precache } = await serviceWorkerSource(outDir, withTrailingSlash(options.base));
         await writeFile(path.join(outDir, 'sw.js'), source);
         logger.info(`service worker ${version}: ${precache.length} files precached`);
       },
