@@ -5,16 +5,17 @@
 import { contours } from 'd3-contour';
 import { contourLevels, runOptimizer, sampleSurface, surfaces } from '../../src/compute';
 import { NotebookWidget, defineWidget, prefersReducedMotion } from '../lib/widget';
-import { formatNumber } from '../lib/format';
+import { formatNumber, formatPowerOfTen } from '../lib/format';
 import { svgElement } from '../lib/svg';
 import type { SpecState } from '../lib/spec';
 import { axes, linear, linePath } from '../lib/plot';
 import { RACERS, markerPath, racerConfig } from './racers';
 import { optimizerRaceSpec } from './optimizer-race.spec';
 
-// Margins for labels that grow to 12 px on a phone (lib/readable-svg.ts), where the map is drawn about 290 px wide.
+// Margins for labels that grow to 12 px on a phone (lib/readable-svg.ts), where both plots are drawn about 290 px
+// wide: the loss plot is not put in a sideways-scrolling box there, it fits.
 const MAP = { left: 46, right: 410, top: 18, bottom: 372 };
-const LOSS = { left: 52, right: 410, top: 10, bottom: 250 };
+const LOSS = { left: 80, right: 410, top: 14, bottom: 250 };
 const GRID = 80;
 const ANIMATION_MS = 2500;
 
@@ -194,8 +195,10 @@ class OptimizerRace extends NotebookWidget<typeof optimizerRaceSpec.fields> {
     if (floor !== null) [lo, hi] = [Math.floor(lo), Math.ceil(hi)];
     const sx = linear([0, this.state.steps], [LOSS.left, LOSS.right]);
     const sy = linear([lo, hi], [LOSS.bottom, LOSS.top]);
-    const yTicks = (floor === null ? [lo, (lo + hi) / 2, hi] : [lo, Math.round((lo + hi) / 2), hi]).map((v) => ({ at: sy(v), label: formatNumber(floor === null ? v : 10 ** v, 2) }));
-    const parts: SVGElement[] = axes(LOSS, [0, this.state.steps].map((v) => ({ at: sx(v), label: String(v) })), yTicks, { x: 'step', y: floor === null ? 'loss' : 'loss above the minimum (log)' });
+    // On the log scale the ticks are whole powers of ten, labelled as such ("10⁻⁶"): short enough for a phone.
+    const yTicks = (floor === null ? [lo, (lo + hi) / 2, hi] : [lo, Math.round((lo + hi) / 2), hi]).map((v) => ({ at: sy(v), label: floor === null ? formatNumber(v, 2) : formatPowerOfTen(v) }));
+    const titles = { x: 'step', y: floor === null ? 'loss' : 'loss − minimum (log)' };
+    const parts: SVGElement[] = axes(LOSS, [0, this.state.steps].map((v) => ({ at: sx(v), label: String(v) })), yTicks, titles, { xBelow: 40, yFromLeft: 16 });
     for (const run of this.#runs) {
       const points = run.losses.slice(0, shown + 1).map((loss, k) => [sx(k), sy(transform(loss))] as [number, number]);
       parts.push(svgElement('path', { d: linePath(points), class: `race-path series-${run.index + 1}`, 'stroke-dasharray': RACERS[run.index]!.dash }));

@@ -15,7 +15,8 @@ import { configFor, POINTS, trainClassifierSpec } from './train-classifier.spec'
 const MAX_EPOCHS = 2000;
 /** The curves' epoch axis grows through these lengths, so its ticks change rarely. */
 const EPOCH_SCALES = [10, 20, 50, 100, 200, 500, 1000, MAX_EPOCHS];
-const BOX = { left: 44, right: 410, top: 12, bottom: 250 };
+// Margins for labels that grow to 12 px on a phone (lib/readable-svg.ts), where the curves are drawn about 290 px wide.
+const BOX = { left: 64, right: 410, top: 14, bottom: 250 };
 
 class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> {
   protected readonly spec = trainClassifierSpec;
@@ -185,8 +186,10 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
     const scaleKey = `${epochs}/${maxLoss}/${this.#rateChanges.length}`;
     if (svg.dataset['scale'] !== scaleKey) {
       svg.dataset['scale'] = scaleKey;
-      const ticks = [0, 1, 10, 100, 1000].filter((e) => e < epochs).concat(epochs).map((e) => ({ at: sx(e), label: formatWhole(e) }));
-      const parts = axes(BOX, ticks, [0, maxLoss / 2, maxLoss].map((v) => ({ at: sLoss(v), label: formatNumber(v, 2) })), { x: 'epoch (log scale)', y: 'loss (nats)' });
+      // A tick too close to the last one is left out: on the log scale 1,000 sits just 33 units left of 2,000.
+      const ticks = [0, 1, 10, 100, 1000].filter((e) => sx(epochs) - sx(e) > 60).concat(epochs).map((e) => ({ at: sx(e), label: formatWhole(e) }));
+      const yTicks = [0, maxLoss / 2, maxLoss].map((v) => ({ at: sLoss(v), label: formatNumber(v, 2) }));
+      const parts = axes(BOX, ticks, yTicks, { x: 'epoch (log scale)', y: 'loss (nats)' }, { xBelow: 40, yFromLeft: 16 });
       for (const change of this.#rateChanges) parts.push(svgElement('line', { x1: sx(change.epoch), x2: sx(change.epoch), y1: BOX.top, y2: BOX.bottom, class: 'plot-marker' }));
       parts.push(svgElement('path', { 'data-series': 'loss', class: 'race-path series-2' }));
       parts.push(svgElement('path', { 'data-series': 'accuracy', class: 'race-path series-3', 'stroke-dasharray': '6 3' }));

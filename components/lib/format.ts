@@ -29,6 +29,10 @@ function superscript(n: number): string {
   return (n < 0 ? '⁻' : '') + digits;
 }
 
+/** A power of ten as a short axis label: "1", "10", "10⁻³", "10⁵". */
+export const formatPowerOfTen = (exponent: number): string =>
+  exponent === 0 ? '1' : exponent === 1 ? '10' : `10${superscript(exponent)}`;
+
 /**
  * A whole number with thousands separators ("12,345"), rounded; non-finite and huge values as formatNumber does.
  * Not toLocaleString: its first call loads the locale data and cost a widget 50 ms of its first render on a phone.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatWhole } from '../../components/lib/format';
+import { formatNumber, formatPowerOfTen, formatWhole } from '../../components/lib/format';
 
 describe('formatNumber', () => {
   it.each([
@@ -30,5 +30,11 @@ describe('formatWhole', () => {
     expect(formatWhole(Infinity)).toBe('∞');
     expect(formatWhole(Number.NaN)).toBe('—');
     expect(formatWhole(1e22)).toBe('1×10²²');
+  });
+});
+
+describe('formatPowerOfTen', () => {
+  it('labels a whole power of ten as 1, 10 or 10 with a superscript exponent', () => {
+    expect([-12, -3, -1, 0, 1, 2, 15].map(formatPowerOfTen)).toEqual(['10⁻¹²', '10⁻³', '10⁻¹', '1', '10', '10²', '10¹⁵']);
   });
 });
