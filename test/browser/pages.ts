@@ -20,7 +20,7 @@ const FORMULAS_WIDER_THAN_A_PHONE: Record<string, string[]> = {
   'kl-divergence/': ['\\begin{aligned} D(p \\,\\Vert\\, q) &= 0.9'],
 };
 
-/** Every page in one colour scheme: clean load, own origin only, 0 axe violations with every widget started. */
+/** Every page in one colour scheme: clean load, own origin only, 0 axe violations as served and with every widget started. */
 export function checkEveryPage(scheme: 'light' | 'dark'): void {
   describeInBrowser(`every page (${scheme})`, () => {
     useBrowser();
@@ -38,6 +38,15 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(failedRequests).toEqual([]);
       expect(foreignRequests).toEqual([]);
       expect(await collidingLabels(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    // What a reader sees before the widgets start (they start near the viewport), or when the scripts fail. Names,
+    // roles and states do not depend on the theme, and the served page's text is its prose and controls, whose colours
+    // are checked in both themes above once the widgets have started; so this runs in the light theme only.
+    if (scheme === 'light') it.each(pagePaths)(`/%s as served, before its modules run: 0 axe violations`, async (path) => {
+      const { page } = await openPage(path, { colorScheme: scheme, modules: false, allowErrors: /ERR_BLOCKED_BY_CLIENT/ });
+      expect(await page.evaluate(() => document.documentElement.dataset['scripts'])).toBeUndefined();
       expect(await axeViolations(page)).toEqual([]);
     });
 
