@@ -1,7 +1,33 @@
 import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
 
 const CHAPTERS = ['convolution/', 'receptive-field/', 'entropy/', 'softmax/', 'gradient-descent/', 'backpropagation/'];
+
+/**
+ * Waits until the jump has settled: every widget within a screen of the viewport (where lazy widgets start, see
+ * components/lib/lazy.ts) has started, and the heading has not moved for ten frames, in which no resource finished
+ * loading either. Measuring sooner would miss a widget or a picture that pushes the heading after the jump.
+ */
+async function settled(page: Page, hash: string): Promise<void> {
+  await page.evaluate(() => Object.assign(window, { tocLastTop: NaN, tocStillFrames: 0, tocResources: -1 }));
+  await page.waitForFunction(
+    (id) => {
+      const state = window as unknown as { tocLastTop: number; tocStillFrames: number; tocResources: number };
+      const top = document.getElementById(decodeURIComponent(id.slice(1)))!.getBoundingClientRect().top;
+      const resources = performance.getEntriesByType('resource').length;
+      const started = [...document.querySelectorAll('[data-widget]')].every((widget) => {
+        const box = widget.getBoundingClientRect();
+        return widget.hasAttribute('data-started') || box.bottom < -innerHeight || box.top > 2 * innerHeight;
+      });
+      const still = started && top === state.tocLastTop && resources === state.tocResources;
+      Object.assign(state, { tocLastTop: top, tocResources: resources, tocStillFrames: still ? state.tocStillFrames + 1 : 0 });
+      return state.tocStillFrames >= 10;
+    },
+    hash,
+    { polling: 'raf', timeout: 10_000 },
+  );
+}
 
 describeInBrowser('the table of contents', () => {
   useBrowser();
@@ -14,8 +40,7 @@ describeInBrowser('the table of contents', () => {
     // Backwards from the top of a fresh page: the first jump crosses the whole page, most of it not laid out yet.
     for (const hash of [...links].reverse()) {
       await page.locator(`.toc a[href$="${hash}"]`).click();
-      // Let lazily drawn widgets near the target start and settle.
-      await page.waitForTimeout(400);
+      await settled(page, hash);
       const offset = await page.evaluate((id) => {
         const heading = document.getElementById(decodeURIComponent(id.slice(1)))!;
         // "At the top": 1rem below the sticky header, where nothing covers it.
