@@ -32,9 +32,12 @@ export abstract class NotebookWidget<F extends Fields> extends HTMLElement {
   connectedCallback(): void {
     if (this.dataset['started'] !== undefined) return; // moved within the page: already running
     // The placement's own state (rendered into data-state by WidgetFrame), then the page's URL, read defensively.
+    // The link's values are applied as a reader's change, with their effects: a link the widget wrote holds every
+    // field, so it comes back exactly; a hand-written one that names only a surface or a preset gets that choice's
+    // own start, layers and settings, as choosing it in the widget would.
     const placement = decodeState(this.dataset['state'] ?? '', this.id, this.spec.fields).values;
     const { values, errors } = decodeState(location.search, this.id, this.spec.fields);
-    this.#state = normalized(this.spec, { ...defaultsOf(this.spec.fields), ...placement, ...values });
+    this.#state = applyChange(this.spec, normalized(this.spec, { ...defaultsOf(this.spec.fields), ...placement }), values);
     this.#linkErrors = errors;
     this.guard(() => {
       for (const [key, field] of Object.entries(this.spec.fields)) {

@@ -119,7 +119,7 @@ describeInBrowser('gradient descent: the optimisers race', () => {
     const { page } = await opened();
     await page.locator(RACE).getByRole('combobox', { name: 'Surface' }).selectOption('ravine');
     await typeInto(page, '#gd-race-x0', '4.5');
-    expect(await page.locator(`${RACE} [data-role="message"]`).textContent()).toMatch(/outside this surface's window, x -4…4/);
+    expect(await page.locator(`${RACE} [data-role="message"]`).textContent()).toMatch(/outside this surface's window, x −4…4 and y −2…2\./);
     expect(await isStale(page, RACE)).toBe(true);
     await typeInto(page, '#gd-race-x0', '-3');
     await typeInto(page, '#gd-race-m', '0');
@@ -130,6 +130,14 @@ describeInBrowser('gradient descent: the optimisers race', () => {
     await typeInto(page, '#gd-race-lr3', '-1');
     expect(await page.locator('#gd-race-lr3-error').textContent()).toBe("Adam's learning rate must be between 0 and 10.");
     await expectNoBrokenNumbers(page);
+  });
+
+  it('a hand-written link that names only a surface starts on that surface as choosing it would', async () => {
+    const { page } = await opened('gradient-descent/?gd-race.surface=ravine', { reducedMotion: 'reduce' });
+    expect(await page.inputValue('#gd-race-x0')).toBe('-3.5');
+    expect(await page.locator(`${RACE} [data-role="message"]`).textContent()).toBe('');
+    const sgd = runOptimizer(surfaces.ravine, { type: 'sgd', lr: Number(await page.inputValue('#gd-race-lr0')) }, [-3.5, Number(await page.inputValue('#gd-race-y0'))], 500);
+    expect((await legend(page))[0]).toContain(`loss ${formatNumber(sgd.losses.at(-1)!, 3)}`);
   });
 
   it('under prefers-reduced-motion nothing animates: every step is shown at once', async () => {
