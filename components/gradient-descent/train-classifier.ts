@@ -15,8 +15,9 @@ import { configFor, POINTS, trainClassifierSpec } from './train-classifier.spec'
 const MAX_EPOCHS = 2000;
 /** The curves' epoch axis grows through these lengths, so its ticks change rarely. */
 const EPOCH_SCALES = [10, 20, 50, 100, 200, 500, 1000, MAX_EPOCHS];
-// Margins for labels that grow to 12 px on a phone (lib/readable-svg.ts), where the curves are drawn about 290 px wide.
-const BOX = { left: 64, right: 410, top: 14, bottom: 250 };
+// Margins for labels that grow to 12 px on a phone (lib/readable-svg.ts), where the curves are drawn about 290 px wide;
+// the accuracy scale's labels sit right of the box, where the accuracy line (near 100 %) cannot cross them.
+const BOX = { left: 64, right: 364, top: 14, bottom: 250 };
 
 class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> {
   protected readonly spec = trainClassifierSpec;
@@ -193,7 +194,11 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
       for (const change of this.#rateChanges) parts.push(svgElement('line', { x1: sx(change.epoch), x2: sx(change.epoch), y1: BOX.top, y2: BOX.bottom, class: 'plot-marker' }));
       parts.push(svgElement('path', { 'data-series': 'loss', class: 'race-path series-2' }));
       parts.push(svgElement('path', { 'data-series': 'accuracy', class: 'race-path series-3', 'stroke-dasharray': '6 3' }));
-      for (const v of [0, 0.5, 1]) parts.push(svgElement('text', { x: BOX.right - 2, y: sAcc(v) + (v === 1 ? 12 : -4), 'text-anchor': 'end', class: 'plot-tick' }, `${v * 100}%`));
+      parts.push(svgElement('line', { x1: BOX.right, x2: BOX.right, y1: BOX.top, y2: BOX.bottom, class: 'plot-axis' }));
+      for (const v of [0, 0.5, 1]) {
+        parts.push(svgElement('line', { x1: BOX.right, x2: BOX.right + 4, y1: sAcc(v), y2: sAcc(v), class: 'plot-axis' }));
+        parts.push(svgElement('text', { x: BOX.right + 6, y: sAcc(v) + 4, class: 'plot-tick' }, `${v * 100}%`));
+      }
       svg.replaceChildren(...parts);
       this.find('[data-role="curves-legend"]').textContent = `Solid: training loss (left scale). Dashed: accuracy (right scale).${this.#rateChanges.length ? ' Vertical dashes: where η was changed.' : ''}`;
     }
