@@ -33,7 +33,7 @@ export const cnnPresets = {
       { kind: 'relu' },
       { kind: 'linear', out: 10 },
     ],
-    training: { optimizer: adam(0.002), batchSize: 32, augment: true, schedule: { every: 2, factor: 0.5 } },
+    training: { optimizer: adam(0.003), batchSize: 32, augment: true, schedule: { every: 2, factor: 0.5 } },
   },
   tiny: {
     title: 'Tiny (one convolution, one linear layer)',

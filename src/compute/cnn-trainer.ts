@@ -69,7 +69,7 @@ export function createCnnTrainer(network: Network, data: DigitSet, train: ArrayL
     get steps(): number {
       return steps;
     },
-    /** The learning rate the next step uses. */
+    /** The learning rate of the epoch under way (a schedule changes it with the first step of the next epoch). */
     get learningRate(): number {
       return optimizer.learningRate;
     },

@@ -8,18 +8,18 @@ const digits = readMnistPackage();
 const split = splitDigits(digits.labels, DIGIT_SPLIT);
 
 describe('training on the digits', () => {
-  it('the default network (LeNet-5) passes 97.5% on the 1,500 held-out test digits within 5 epochs', () => {
+  it('the default network (LeNet-5) passes 97.5% on the 1,500 held-out test digits within 4 epochs', () => {
     const preset = cnnPresets.lenet5;
     const network = createNetwork(preset.layers, { inputShape: [1, 28, 28], seed: 1 });
     const trainer = createCnnTrainer(network, digits, split.train, { ...preset.training, seed: 1 });
     const steps = Math.ceil(split.train.length / preset.training.batchSize);
     const accuracies: number[] = [];
-    for (let epoch = 1; epoch <= 5; epoch++) {
+    for (let epoch = 1; epoch <= 4; epoch++) {
       for (let s = 0; s < steps; s++) trainer.step();
       accuracies.push(evaluateDigits(network, digits, split.test).accuracy);
     }
     expect(Math.max(...accuracies)).toBeGreaterThanOrEqual(0.975);
-    expect(trainer.learningRate).toBe(0.002 * 0.5 ** 2); // StepLR: halved after epochs 2 and 4
+    expect(trainer.learningRate).toBe(0.003 * 0.5); // StepLR: halved when epoch 3 began (and again with epoch 5's first step)
   }, 180_000);
 
   it('a seeded run repeats bit for bit', () => {
