@@ -4,7 +4,7 @@
  * field before and after training. Functions of the widget's element and data; no state of their own.
  */
 import { analyze, receptiveFieldRegion, type Network } from '../../src/compute';
-import { formatNumber, formatWhole } from '../lib/format';
+import { formatNumber, formatRange } from '../lib/format';
 import { paintHeat } from '../lib/heat-map';
 import { mapRows, paintField } from './lab-views';
 import type { LabReport } from './lab-protocol';
@@ -70,7 +70,7 @@ export function renderReceptiveField(root: Element, network: Network | null, ins
   const [left, right] = receptiveFieldRegion(unit.result, unit.x, 1);
   paintField(canvas, inspected.pixels, [top, bottom, left, right]);
   const padding = top < 0 || left < 0 || bottom > 27 || right > 27 ? ', partly padding' : '';
-  caption.textContent = `Unit (${unit.y}, ${unit.x}) of ${unit.name} sees input rows ${formatWhole(top)}…${formatWhole(bottom)} and columns ${formatWhole(left)}…${formatWhole(right)}: ${bottom - top + 1}×${right - left + 1} pixels (inside the frame${padding}; the rest of the digit is dimmed).`;
+  caption.textContent = `Unit (${unit.y}, ${unit.x}) of ${unit.name} sees input rows ${formatRange(top, bottom)} and columns ${formatRange(left, right)}: ${bottom - top + 1}×${right - left + 1} pixels (inside the frame${padding}; the rest of the digit is dimmed).`;
   canvas.setAttribute('aria-label', `Test digit ${state.digit} with the receptive field of unit (${unit.y}, ${unit.x}) of ${unit.name} framed`);
 }
 

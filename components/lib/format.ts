@@ -43,6 +43,9 @@ export function formatWhole(value: number): string {
   return (value <= -0.5 ? '−' : '') + text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** A range of whole numbers, both ends included, as the prose writes it: "−64…130". */
+export const formatRange = (first: number, last: number): string => `${formatWhole(first)}…${formatWhole(last)}`;
+
 /** Formats a number as JavaScript would print it, rounded to `digits` significant digits: for code snippets. */
 export function formatForCode(value: number, digits = 6): string {
   return Number.isFinite(value) ? String(Number(value.toPrecision(digits))) : String(value);

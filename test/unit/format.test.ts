@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPowerOfTen, formatWhole } from '../../components/lib/format';
+import { formatNumber, formatPowerOfTen, formatRange, formatWhole } from '../../components/lib/format';
 
 describe('formatNumber', () => {
   it.each([
@@ -36,5 +36,12 @@ describe('formatWhole', () => {
 describe('formatPowerOfTen', () => {
   it('labels a whole power of ten as 1, 10 or 10 with a superscript exponent', () => {
     expect([-12, -3, -1, 0, 1, 2, 15].map(formatPowerOfTen)).toEqual(['10⁻¹²', '10⁻³', '10⁻¹', '1', '10', '10²', '10¹⁵']);
+  });
+});
+
+describe('formatRange', () => {
+  it('writes both ends with real minus signs and thousands separators', () => {
+    expect(formatRange(-64, 130)).toBe('−64…130');
+    expect(formatRange(0, 1234)).toBe('0…1,234');
   });
 });
