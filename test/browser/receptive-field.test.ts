@@ -146,11 +146,11 @@ describeInBrowser('receptive fields: one unit followed down to the image', () =>
 
   it('the arrow keys move the unit; every layer shows its window, padding and centre', async () => {
     const { page } = await openPage('receptive-field/');
-    expect((await lines(page))[0]).toBe('pool5: units 2…2, 1 wide');
-    expect((await lines(page)).at(-1)).toBe('image: units 0…194, 195 wide');
+    expect((await lines(page))[0]).toBe('pool5: units 2…\u20602, 1 wide');
+    expect((await lines(page)).at(-1)).toBe('image: units 0…\u2060194, 195 wide');
     await page.locator(W).getByRole('slider', { name: 'Unit of the top layer' }).focus();
     await page.keyboard.press('Home');
-    expect((await lines(page)).at(-1)).toBe('image: units −64…130, 195 wide (64 of them padding)');
+    expect((await lines(page)).at(-1)).toBe('image: units −64…\u2060130, 195 wide (64 of them padding)');
     expect(await page.locator(`${W} .stack-pad`).count()).toBeGreaterThan(0);
     expect(await page.locator(`${W} .stack-centre`).count()).toBe((await lines(page)).length);
     await page.keyboard.press('End');
@@ -168,7 +168,7 @@ describeInBrowser('receptive fields: one unit followed down to the image', () =>
     const one = await unitCentre(1);
     await page.mouse.move(one.x, one.y);
     await expect.poll(() => page.getAttribute(`${W} [data-role="svg"]`, 'aria-valuenow')).toBe('1');
-    expect((await lines(page)).at(-1)).toBe('image: units −32…162, 195 wide (32 of them padding)');
+    expect((await lines(page)).at(-1)).toBe('image: units −32…\u2060162, 195 wide (32 of them padding)');
     const three = await unitCentre(3);
     await page.mouse.click(three.x, three.y);
     expect(await page.getAttribute(`${W} [data-role="svg"]`, 'aria-valuenow')).toBe('3');
@@ -184,17 +184,17 @@ describeInBrowser('receptive fields: a receptive field on a picture', () => {
     const { page, failedRequests } = await openPage('receptive-field/');
     await page.waitForLoadState('networkidle');
     expect(failedRequests).toEqual([]);
-    expect(await caption(page)).toMatch(/^Unit \(0, 0\) of pool5 \(a 5×5 map\) sees rows −64…130 and columns −64…130: 195×195 pixels, part of it padding/);
+    expect(await caption(page)).toMatch(/^Unit \(0, 0\) of pool5 \(a 5×5 map\) sees rows −64…\u2060130 and columns −64…\u2060130: 195×195 pixels, part of it padding/);
     await page.focus(`${W} [data-role="svg"]`);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowDown');
-    expect(await caption(page)).toMatch(/^Unit \(1, 1\) of pool5 \(a 5×5 map\) sees rows −32…162/);
+    expect(await caption(page)).toMatch(/^Unit \(1, 1\) of pool5 \(a 5×5 map\) sees rows −32…\u2060162/);
     await urlParam(page, 'rf-on-image.col').toBe('1');
   });
 
   it('torchvision AlexNet at 227: features.12 unit (3, 2) sees rows 30…224 and columns −2…192', async () => {
     const { page } = await openPage('receptive-field/?rf-on-image.preset=torchvision/alexnet&rf-on-image.input=227&rf-on-image.layer=8&rf-on-image.row=3&rf-on-image.col=2');
-    expect(await caption(page)).toMatch(/^Unit \(3, 2\) of features\.12 \(a 6×6 map\) sees rows 30…224 and columns −2…192: 195×195 pixels/);
+    expect(await caption(page)).toMatch(/^Unit \(3, 2\) of features\.12 \(a 6×6 map\) sees rows 30…\u2060224 and columns −2…\u2060192: 195×195 pixels/);
   });
 
   it('another layer and a click on the picture pick a unit', async () => {

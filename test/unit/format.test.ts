@@ -40,8 +40,8 @@ describe('formatPowerOfTen', () => {
 });
 
 describe('formatRange', () => {
-  it('writes both ends with real minus signs and thousands separators', () => {
-    expect(formatRange(-64, 130)).toBe('−64…130');
-    expect(formatRange(0, 1234)).toBe('0…1,234');
+  it('writes both ends with real minus signs and thousands separators, joined so no line breaks inside', () => {
+    expect(formatRange(-64, 130)).toBe('−64…\u2060130');
+    expect(formatRange(0, 1234)).toBe('0…\u20601,234');
   });
 });
