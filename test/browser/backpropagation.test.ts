@@ -162,7 +162,11 @@ describeInBrowser('backpropagation: the CNN lab', () => {
 
   it('a stroke drawn with a pointer is classified too', async () => {
     const { page } = await opened();
-    const box = (await page.locator(`${LAB} [data-role="pad"]`).boundingBox())!;
+    const pad = page.locator(`${LAB} [data-role="pad"]`);
+    // Hovering first scrolls the pad into view and waits until it stops moving (the blocks above it are laid out as
+    // they come near the viewport), so the box measured next is where the strokes land.
+    await pad.hover();
+    const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8, { steps: 8 });
@@ -178,15 +182,15 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     // 6 maps of conv1 and of pool1, the first 8 of conv2's and pool2's 16, each row named with its shape.
     expect(await page.locator(`${LAB} [data-role="maps"] canvas`).count()).toBe(6 + 6 + 8 + 8);
     expect(await page.locator(`${LAB} .lab-map-row p`).allInnerTexts()).toEqual(['conv1 · 6×28×28', 'maxpool1 · 6×14×14', 'conv2 · 16×10×10 (first 8)', 'maxpool2 · 16×5×5 (first 8)']);
-    expect(await page.locator(`${LAB} [data-role="rf-caption"]`).innerText()).toBe('Unit (4, 4) of conv2 sees input rows 6…19 and columns 6…19: 14×14 pixels (inside the frame; the rest of the digit is dimmed).');
+    expect(await page.locator(`${LAB} [data-role="rf-caption"]`).innerText()).toBe('Unit (4, 4) of conv2 sees input rows 6…\u206019 and columns 6…\u206019: 14×14 pixels (inside the frame; the rest of the digit is dimmed).');
     expect(await page.locator(`${LAB} [data-role="rf-view"]`).isVisible()).toBe(true);
     const map = page.locator(`${LAB} canvas[data-pickable]`).first();
     await map.focus();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowLeft');
-    expect(await page.locator(`${LAB} [data-role="rf-caption"]`).innerText()).toMatch(/^Unit \(3, 3\) of conv2 sees input rows 4…17 and columns 4…17/);
+    expect(await page.locator(`${LAB} [data-role="rf-caption"]`).innerText()).toMatch(/^Unit \(3, 3\) of conv2 sees input rows 4…\u206017 and columns 4…\u206017/);
     await page.locator('#cnn-lab-rf-layer').selectOption({ label: 'conv1 (28×28)' });
-    await expect.poll(() => page.locator(`${LAB} [data-role="rf-caption"]`).innerText()).toMatch(/^Unit \(3, 3\) of conv1 sees input rows 1…5 and columns 1…5: 5×5 pixels/);
+    await expect.poll(() => page.locator(`${LAB} [data-role="rf-caption"]`).innerText()).toMatch(/^Unit \(3, 3\) of conv1 sees input rows 1…\u20605 and columns 1…\u20605: 5×5 pixels/);
     await typeInto(page, '#cnn-lab-digit', '7');
     await expect.poll(() => page.locator(`${LAB} [data-role="inside-caption"]`).innerText()).toMatch(/^Test digit 7: a \d/);
     await urlParam(page, 'cnn-lab.digit').toBe('7');
