@@ -1,6 +1,6 @@
 /**
- * A code cell: its code in a textarea (the page's own listing or snippet until edited), Run (or Ctrl/⌘-Enter), Check
- * for an exercise, Reset, and Copy link. The code runs in a worker (runner.ts), loaded on the first Run. Edits are
+ * A code cell: its code in a textarea (the page's own listing or snippet until edited; served as a <pre>), Run (or
+ * Ctrl/⌘-Enter), Check for an exercise, Reset, and Copy link. The code runs in a worker (runner.ts), loaded on the first Run. Edits are
  * kept in localStorage per page and cell, and mirrored in the URL (?cell.<id>=…) when short enough to share; a link's
  * code wins over a stored edit, which wins over the original. Parts are marked data-cell-part so a widget around
  * the cell never mistakes them for its own.
@@ -28,7 +28,7 @@ class CodeCell extends HTMLElement {
 
   connectedCallback(): void {
     if (this.#code) return;
-    this.#code = this.piece<HTMLTextAreaElement>('code');
+    this.#code = this.editor();
     this.#output = this.piece('output');
     const fromLink = new URL(location.href).searchParams.get(urlKey(this.cellId));
     const stored = storage()?.getItem(storageKey(this.cellId)) ?? null;
@@ -47,6 +47,23 @@ class CodeCell extends HTMLElement {
     this.button('reset')?.addEventListener('click', () => this.reset());
     this.button('share')?.addEventListener('click', () => void this.share());
     this.querySelectorAll<HTMLButtonElement>('[data-cell-action]').forEach((b) => (b.disabled = false));
+  }
+
+  /** The textarea in place of the served <pre> (CodeCell.astro says why it is served as one), same id and marks. */
+  private editor(): HTMLTextAreaElement {
+    const served = this.piece('code');
+    if (served instanceof HTMLTextAreaElement) return served;
+    const textarea = document.createElement('textarea');
+    for (const name of ['id', 'class', 'data-cell-part', 'data-role', 'aria-labelledby', 'aria-describedby']) {
+      const value = served.getAttribute(name);
+      if (value !== null) textarea.setAttribute(name, value);
+    }
+    textarea.rows = Number(served.dataset['rows']) || 3;
+    Object.assign(textarea, { spellcheck: false, autocapitalize: 'off', autocomplete: 'off' });
+    // The widget around a snippet may have rewritten the <pre> already: its text is the current code.
+    textarea.defaultValue = served.textContent ?? '';
+    served.replaceWith(textarea);
+    return textarea;
   }
 
   private get cellId(): string {

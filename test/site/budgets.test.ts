@@ -28,6 +28,20 @@ describe('size budgets per page (dist/)', () => {
   });
 });
 
+describe('work after the first paint', () => {
+  const pages = htmlFiles('dist');
+
+  // Chrome checks every form control once a page has loaded, and lays out for it each one inside a closed <details>
+  // or a block skipped by content-visibility, one at a time: with a textarea per code cell that was a task of about
+  // 14 layouts on the gradient-descent chapter. Cells serve their code in a <pre> (components/cells/CodeCell.astro).
+  it.each(pages)('%s serves its code cells without a textarea', (file) => {
+    const document = readDocument('dist', file);
+    const cells = [...document.querySelectorAll('code-cell')];
+    expect(cells.filter((cell) => cell.querySelector('textarea') !== null).map((cell) => cell.getAttribute('data-cell'))).toEqual([]);
+    expect(cells.every((cell) => cell.querySelector('pre[data-cell-part="code"]') !== null)).toBe(true);
+  });
+});
+
 describe('nothing ships that no reader loads', () => {
   it("only woff2 fonts (every supported browser reads them; KaTeX's woff and ttf copies are dropped)", () => {
     const fonts = readdirSync('dist/_astro').filter((name) => /\.(woff2?|ttf|otf|eot)$/.test(name));
