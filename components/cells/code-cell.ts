@@ -1,9 +1,9 @@
 /**
  * A code cell: its code in a textarea (the page's own listing or snippet until edited; served as a <pre>), Run (or
- * Ctrl/⌘-Enter), Check for an exercise, Reset, and Copy link. The code runs in a worker (runner.ts), loaded on the first Run. Edits are
- * kept in localStorage per page and cell, and mirrored in the URL (?cell.<id>=…) when short enough to share; a link's
- * code wins over a stored edit, which wins over the original. Parts are marked data-cell-part so a widget around
- * the cell never mistakes them for its own.
+ * Ctrl/⌘-Enter), Check for an exercise, Reset, and Copy link. The code runs in a worker (runner.ts), loaded on the
+ * first Run. Edits are kept in localStorage per page and cell, and mirrored in the URL (?cell.<id>=…) when short
+ * enough to share; a link's code wins over a stored edit, which wins over the original. Parts are marked
+ * data-cell-part so a widget around the cell never mistakes them for its own.
  */
 import type { CellReply, Display } from './cell-protocol';
 

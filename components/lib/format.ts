@@ -44,8 +44,8 @@ export function formatWhole(value: number): string {
 }
 
 /** A range of whole numbers, both ends included, as the prose writes it: "−64…130", never broken across lines. */
-// A line may break after "…" (Unicode's line-breaking rules), which in a narrow caption leaves "−64…" on one line and
-// "130" on the next; the word joiner (U+2060, invisible, not read aloud) forbids that break.
+// A line may break after "…" (Unicode's line-breaking rules), which in a narrow caption leaves "−64…" on one line
+// and "130" on the next; the word joiner (U+2060, invisible, not read aloud) forbids that break.
 export const formatRange = (first: number, last: number): string => `${formatWhole(first)}…\u2060${formatWhole(last)}`;
 
 /** Formats a number as JavaScript would print it, rounded to `digits` significant digits: for code snippets. */
