@@ -63,6 +63,16 @@ class CodeCell extends HTMLElement {
     // The widget around a snippet may have rewritten the <pre> already: its text is the current code.
     textarea.defaultValue = served.textContent ?? '';
     served.replaceWith(textarea);
+    // The served name is a <span> (a <label> may only name a form control); as a <label> again, a click on it
+    // focuses the code, as with any field.
+    const name = this.querySelector('.cell-label');
+    if (name && !(name instanceof HTMLLabelElement)) {
+      const label = document.createElement('label');
+      for (const { name: attribute, value } of name.attributes) label.setAttribute(attribute, value);
+      label.htmlFor = textarea.id;
+      label.append(...name.childNodes);
+      name.replaceWith(label);
+    }
     return textarea;
   }
 

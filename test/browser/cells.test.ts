@@ -30,7 +30,10 @@ describeInBrowser('code cells', () => {
     const { page, foreignRequests } = await openPage('softmax/');
     const found = await cell(page, 'softmax-logits-snippet');
     expect(await press(found, 'run')).toBe('[0.6590011388859679, 0.24243297070471392, 0.09856589040931818]');
-    await found.locator('textarea').fill("const z: number[] = [0, 0];\nconsole.log('logits', z.length);\nsoftmax(z)");
+    // Served as a <pre>, the code is a textarea once the cell has started, named by its label, which focuses it.
+    await found.locator('label.cell-label').click();
+    expect(await found.locator('textarea').evaluate((textarea) => textarea === document.activeElement)).toBe(true);
+    await found.getByRole('textbox', { name: /^The code behind this state/ }).fill("const z: number[] = [0, 0];\nconsole.log('logits', z.length);\nsoftmax(z)");
     expect(await press(found, 'run')).toBe('logits 2\n[0.5, 0.5]');
     expect(foreignRequests).toEqual([]);
   });
