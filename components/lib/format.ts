@@ -43,10 +43,11 @@ export function formatWhole(value: number): string {
   return (value <= -0.5 ? '−' : '') + text.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** A range of whole numbers, both ends included, as the prose writes it: "−64…130", never broken across lines. */
+/** A range, both ends included, as the prose writes it: "−64…130" (whole numbers unless `format` says otherwise). */
 // A line may break after "…" (Unicode's line-breaking rules), which in a narrow caption leaves "−64…" on one line
 // and "130" on the next; the word joiner (U+2060, invisible, not read aloud) forbids that break.
-export const formatRange = (first: number, last: number): string => `${formatWhole(first)}…\u2060${formatWhole(last)}`;
+export const formatRange = (first: number, last: number, format: (value: number) => string = formatWhole): string =>
+  `${format(first)}…\u2060${format(last)}`;
 
 /** Formats a number as JavaScript would print it, rounded to `digits` significant digits: for code snippets. */
 export function formatForCode(value: number, digits = 6): string {

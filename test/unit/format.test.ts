@@ -43,5 +43,6 @@ describe('formatRange', () => {
   it('writes both ends with real minus signs and thousands separators, joined so no line breaks inside', () => {
     expect(formatRange(-64, 130)).toBe('−64…\u2060130');
     expect(formatRange(0, 1234)).toBe('0…\u20601,234');
+    expect(formatRange(-1.5, 2, formatNumber)).toBe('−1.5…\u20602');
   });
 });
