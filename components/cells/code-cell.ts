@@ -52,7 +52,6 @@ class CodeCell extends HTMLElement {
   /** The textarea in place of the served <pre> (CodeCell.astro says why it is served as one), same id and marks. */
   private editor(): HTMLTextAreaElement {
     const served = this.piece('code');
-    if (served instanceof HTMLTextAreaElement) return served;
     const textarea = document.createElement('textarea');
     for (const name of ['id', 'class', 'data-cell-part', 'data-role', 'aria-labelledby', 'aria-describedby']) {
       const value = served.getAttribute(name);
@@ -66,7 +65,7 @@ class CodeCell extends HTMLElement {
     // The served name is a <span> (a <label> may only name a form control); as a <label> again, a click on it
     // focuses the code, as with any field.
     const name = this.querySelector('.cell-label');
-    if (name && !(name instanceof HTMLLabelElement)) {
+    if (name) {
       const label = document.createElement('label');
       for (const { name: attribute, value } of name.attributes) label.setAttribute(attribute, value);
       label.htmlFor = textarea.id;
