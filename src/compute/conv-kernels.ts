@@ -1,12 +1,13 @@
 /**
  * The inner loops of convolution on flat float64 arrays, for the network and for conv2dBackward. Each pass has a
- * dense form (whole rows per kernel tap: long, simple loops) and a sparse form that visits only the non-zero values
- * of the array that drives it. Sparse is much cheaper where it applies: a handwritten digit is mostly blank paper,
- * and behind ReLU and max pooling three quarters or more of a convolution's output gradient are exactly 0. Both
- * forms compute the same sums; the sparse one adds them in another order.
+ * dense form (matrix products over tiles of output positions, ./conv-tiles.ts) and a sparse form that visits only the
+ * non-zero values of the array that drives it. Sparse is much cheaper where it applies: a handwritten digit is mostly
+ * blank paper, and behind ReLU and max pooling three quarters or more of a convolution's output gradient are exactly
+ * 0. Both forms compute the same sums; the sparse one adds them in another order.
  */
 import { convOutputSize, pairOf } from './shapes.ts';
 import type { ConvOptions } from './convolution.ts';
+import { backwardTiled, forwardTiled } from './conv-tiles.ts';
 
 /** Below this share of non-zero values, the sparse form of a pass is used. */
 const SPARSE_BELOW = 0.4;
@@ -27,10 +28,6 @@ export interface ConvGeometry {
   dw: number;
   outHeight: number;
   outWidth: number;
-  /** Per kernel row i, the first and last output rows whose tap i lands inside the input (2 values per i). */
-  rows: Int32Array;
-  /** Per kernel column j, the same for output columns. */
-  cols: Int32Array;
   /** Per output row y, the first and last kernel rows that land inside the input. */
   tapRows: Int32Array;
   /** Per output column x, the same for kernel columns. */
@@ -52,8 +49,6 @@ export function convGeometry(inputShape: readonly number[], weightShape: readonl
   }
   return {
     channels, height, width, kernels, kh, kw, sh, sw, ph, pw, dh, dw, outHeight, outWidth,
-    rows: ranges(kh, (i) => span(0, outHeight - 1, (y) => y * sh + i * dh - ph, height)),
-    cols: ranges(kw, (j) => span(0, outWidth - 1, (x) => x * sw + j * dw - pw, width)),
     tapRows: ranges(outHeight, (y) => span(0, kh - 1, (i) => y * sh + i * dh - ph, height)),
     tapCols: ranges(outWidth, (x) => span(0, kw - 1, (j) => x * sw + j * dw - pw, width)),
   };
@@ -70,44 +65,19 @@ function span(lo: number, hi: number, position: (k: number) => number, n: number
 
 const ranges = (count: number, of: (k: number) => [number, number]): Int32Array => Int32Array.from({ length: 2 * count }, (_, k) => of(k >> 1)[k & 1]!);
 
-/** The share of non-zero values of an array. */
-function density(values: ArrayLike<number>): number {
-  let nonZero = 0;
-  for (let k = 0; k < values.length; k++) if (values[k] !== 0) nonZero++;
-  return nonZero / values.length;
+/** How many values of an array are not 0. */
+function nonZeros(values: ArrayLike<number>): number {
+  let count = 0;
+  for (let k = 0; k < values.length; k++) if (values[k] !== 0) count++;
+  return count;
 }
 
 /** out ← conv(x, w) + bias. */
 export function convForwardInto(x: ArrayLike<number>, w: ArrayLike<number>, bias: ArrayLike<number> | null, out: Float64Array, g: ConvGeometry): void {
   const outPlane = g.outHeight * g.outWidth;
   for (let o = 0; o < g.kernels; o++) out.fill(bias ? bias[o]! : 0, o * outPlane, (o + 1) * outPlane);
-  if (density(x) < SPARSE_BELOW) forwardSparse(x, w, out, g);
-  else forwardDense(x, w, out, g);
-}
-
-/** For each kernel tap, one multiply-add over every output row it reaches. */
-function forwardDense(x: ArrayLike<number>, w: ArrayLike<number>, out: Float64Array, g: ConvGeometry): void {
-  const { height, width, outHeight, outWidth, sh, sw } = g;
-  for (let o = 0; o < g.kernels; o++) {
-    const oBase = o * outHeight * outWidth;
-    for (let c = 0; c < g.channels; c++) {
-      const xBase = c * height * width;
-      for (let i = 0; i < g.kh; i++) {
-        const rowOffset = i * g.dh - g.ph;
-        const [y0, y1] = [g.rows[2 * i]!, g.rows[2 * i + 1]!];
-        for (let j = 0; j < g.kw; j++) {
-          const colOffset = j * g.dw - g.pw;
-          const [x0, x1] = [g.cols[2 * j]!, g.cols[2 * j + 1]!];
-          const weight = w[((o * g.channels + c) * g.kh + i) * g.kw + j]!;
-          for (let y = y0; y <= y1; y++) {
-            const oRow = oBase + y * outWidth;
-            let at = xBase + (y * sh + rowOffset) * width + x0 * sw + colOffset;
-            for (let xo = x0; xo <= x1; xo++, at += sw) out[oRow + xo]! += weight * x[at]!;
-          }
-        }
-      }
-    }
-  }
+  if (nonZeros(x) < SPARSE_BELOW * x.length) forwardSparse(x, w, out, g);
+  else forwardTiled(x, w, out, g);
 }
 
 /** For each output position, the taps that land inside the input, but only where the input is not 0. */
@@ -156,40 +126,9 @@ export function convBackwardInto(
       gradBias[o]! += sum;
     }
   }
-  if (density(gradOut) < SPARSE_BELOW) backwardSparse(x, w, gradOut, gradInput, gradWeight, g);
-  else backwardDense(x, w, gradOut, gradInput, gradWeight, g);
-}
-
-/** For each tap, one pass over every output row it reaches, serving both the weight and the input gradients. */
-function backwardDense(x: ArrayLike<number>, w: ArrayLike<number>, gradOut: ArrayLike<number>, gradInput: Float64Array | null, gradWeight: Float64Array | null, g: ConvGeometry): void {
-  const { height, width, outHeight, outWidth, sh, sw } = g;
-  for (let o = 0; o < g.kernels; o++) {
-    const gBase = o * outHeight * outWidth;
-    for (let c = 0; c < g.channels; c++) {
-      const xBase = c * height * width;
-      for (let i = 0; i < g.kh; i++) {
-        const rowOffset = i * g.dh - g.ph;
-        const [y0, y1] = [g.rows[2 * i]!, g.rows[2 * i + 1]!];
-        for (let j = 0; j < g.kw; j++) {
-          const colOffset = j * g.dw - g.pw;
-          const [x0, x1] = [g.cols[2 * j]!, g.cols[2 * j + 1]!];
-          const wIndex = ((o * g.channels + c) * g.kh + i) * g.kw + j;
-          const weight = w[wIndex]!;
-          let sum = 0;
-          for (let y = y0; y <= y1; y++) {
-            const gRow = gBase + y * outWidth;
-            let at = xBase + (y * sh + rowOffset) * width + x0 * sw + colOffset;
-            for (let xo = x0; xo <= x1; xo++, at += sw) {
-              const grad = gradOut[gRow + xo]!;
-              sum += grad * x[at]!;
-              if (gradInput) gradInput[at]! += grad * weight;
-            }
-          }
-          if (gradWeight) gradWeight[wIndex]! += sum;
-        }
-      }
-    }
-  }
+  // The tiled form copies each position's window once, which pays only with enough non-zero gradients to use it.
+  if (nonZeros(gradOut) < SPARSE_BELOW * gradOut.length) backwardSparse(x, w, gradOut, gradInput, gradWeight, g);
+  else backwardTiled(x, w, gradOut, gradInput, gradWeight, g);
 }
 
 /** For each output whose gradient is not 0, its window's taps: weight gradient from the input, input from the weight. */
