@@ -5,15 +5,36 @@
  */
 import { assertTensor, type Tensor } from './tensor.ts';
 
-/** out[n, j] = bias[j] + Σ_i input[n, i] · weight[j, i], on flat arrays (input n rows of `inputs` values). */
+/**
+ * out[n, j] = bias[j] + Σ_i input[n, i] · weight[j, i], on flat arrays (input n rows of `inputs` values). Four outputs
+ * at a time: four independent sums keep the floating-point adder busy where one sum would wait on itself each step,
+ * and each input value is read once for the four. Every sum still adds its terms in order i = 0, 1, …
+ */
 export function linearInto(x: ArrayLike<number>, w: ArrayLike<number>, bias: ArrayLike<number> | null, out: Float64Array, rows: number, inputs: number, outputs: number): void {
+  const outputs4 = outputs - (outputs % 4);
   for (let n = 0; n < rows; n++) {
     const xBase = n * inputs;
-    for (let j = 0; j < outputs; j++) {
+    const oBase = n * outputs;
+    for (let j = 0; j < outputs4; j += 4) {
+      let s0 = bias ? bias[j]! : 0, s1 = bias ? bias[j + 1]! : 0, s2 = bias ? bias[j + 2]! : 0, s3 = bias ? bias[j + 3]! : 0;
+      const [w0, w1, w2, w3] = [j * inputs, (j + 1) * inputs, (j + 2) * inputs, (j + 3) * inputs];
+      for (let i = 0; i < inputs; i++) {
+        const v = x[xBase + i]!;
+        s0 += v * w[w0 + i]!;
+        s1 += v * w[w1 + i]!;
+        s2 += v * w[w2 + i]!;
+        s3 += v * w[w3 + i]!;
+      }
+      out[oBase + j] = s0;
+      out[oBase + j + 1] = s1;
+      out[oBase + j + 2] = s2;
+      out[oBase + j + 3] = s3;
+    }
+    for (let j = outputs4; j < outputs; j++) {
       let sum = bias ? bias[j]! : 0;
       const wBase = j * inputs;
       for (let i = 0; i < inputs; i++) sum += x[xBase + i]! * w[wBase + i]!;
-      out[n * outputs + j] = sum;
+      out[oBase + j] = sum;
     }
   }
 }
