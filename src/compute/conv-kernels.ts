@@ -82,22 +82,22 @@ export function convForwardInto(x: ArrayLike<number>, w: ArrayLike<number>, bias
 
 /** For each output position, the taps that land inside the input, but only where the input is not 0. */
 function forwardSparse(x: ArrayLike<number>, w: ArrayLike<number>, out: Float64Array, g: ConvGeometry): void {
-  const { height, width, outHeight, outWidth, sh, sw } = g;
-  const taps = g.kh * g.kw;
-  for (let c = 0; c < g.channels; c++) {
+  const { channels, kernels, height, width, kh, kw, sh, sw, dh, dw, ph, pw, outHeight, outWidth } = g;
+  const [wStep, oStep] = [channels * kh * kw, outHeight * outWidth];
+  for (let c = 0; c < channels; c++) {
     const xBase = c * height * width;
     for (let y = 0; y < outHeight; y++) {
       const [i0, i1] = [g.tapRows[2 * y]!, g.tapRows[2 * y + 1]!];
       for (let xo = 0; xo < outWidth; xo++) {
         const [j0, j1] = [g.tapCols[2 * xo]!, g.tapCols[2 * xo + 1]!];
         for (let i = i0; i <= i1; i++) {
-          const row = xBase + (y * sh + i * g.dh - g.ph) * width + xo * sw - g.pw;
+          const row = xBase + (y * sh + i * dh - ph) * width + xo * sw - pw;
           for (let j = j0; j <= j1; j++) {
-            const v = x[row + j * g.dw]!;
+            const v = x[row + j * dw]!;
             if (v === 0) continue;
-            let wAt = (c * g.kh + i) * g.kw + j;
+            let wAt = (c * kh + i) * kw + j;
             let oAt = y * outWidth + xo;
-            for (let o = 0; o < g.kernels; o++, wAt += g.channels * taps, oAt += outHeight * outWidth) out[oAt]! += v * w[wAt]!;
+            for (let o = 0; o < kernels; o++, wAt += wStep, oAt += oStep) out[oAt]! += v * w[wAt]!;
           }
         }
       }
@@ -133,7 +133,8 @@ export function convBackwardInto(
 
 /** For each output whose gradient is not 0, its window's taps: weight gradient from the input, input from the weight. */
 function backwardSparse(x: ArrayLike<number>, w: ArrayLike<number>, gradOut: ArrayLike<number>, gradInput: Float64Array | null, gradWeight: Float64Array | null, g: ConvGeometry): void {
-  const { height, width, outHeight, outWidth, sh, sw } = g;
+  // Sizes in locals and one loop per gradient: the innermost loops are five taps long, so what is done per tap counts.
+  const { channels, height, width, kh, kw, sh, sw, dh, dw, ph, pw, outHeight, outWidth } = g;
   for (let o = 0; o < g.kernels; o++) {
     for (let y = 0; y < outHeight; y++) {
       const [i0, i1] = [g.tapRows[2 * y]!, g.tapRows[2 * y + 1]!];
@@ -141,17 +142,14 @@ function backwardSparse(x: ArrayLike<number>, w: ArrayLike<number>, gradOut: Arr
         const grad = gradOut[(o * outHeight + y) * outWidth + xo]!;
         if (grad === 0) continue;
         const [j0, j1] = [g.tapCols[2 * xo]!, g.tapCols[2 * xo + 1]!];
-        for (let c = 0; c < g.channels; c++) {
+        for (let c = 0; c < channels; c++) {
           const xBase = c * height * width;
-          const wBase = (o * g.channels + c) * g.kh * g.kw;
+          const wBase = (o * channels + c) * kh * kw;
           for (let i = i0; i <= i1; i++) {
-            const row = xBase + (y * sh + i * g.dh - g.ph) * width + xo * sw - g.pw;
-            const wRow = wBase + i * g.kw;
-            for (let j = j0; j <= j1; j++) {
-              const at = row + j * g.dw;
-              if (gradWeight) gradWeight[wRow + j]! += grad * x[at]!;
-              if (gradInput) gradInput[at]! += grad * w[wRow + j]!;
-            }
+            const row = xBase + (y * sh + i * dh - ph) * width + xo * sw - pw;
+            const wRow = wBase + i * kw;
+            if (gradWeight) for (let j = j0; j <= j1; j++) gradWeight[wRow + j]! += grad * x[row + j * dw]!;
+            if (gradInput) for (let j = j0; j <= j1; j++) gradInput[row + j * dw]! += grad * w[wRow + j]!;
           }
         }
       }
