@@ -1,9 +1,9 @@
 /**
  * The inner loops of convolution on flat float64 arrays, for the network and for conv2dBackward. Each pass has a
- * dense form (matrix products over tiles of output positions, ./conv-tiles.ts) and a sparse form that visits only the
- * non-zero values of the array that drives it. Sparse is much cheaper where it applies: a handwritten digit is mostly
- * blank paper, and behind ReLU and max pooling three quarters or more of a convolution's output gradient are exactly
- * 0. Both forms compute the same sums; the sparse one adds them in another order.
+ * dense form (matrix products over tiles of output positions, or tap by tap for narrow layers) and a sparse form
+ * that visits only the non-zero values of the array that drives it. Sparse is much cheaper where it applies: a
+ * handwritten digit is mostly blank paper, and behind ReLU and max pooling three quarters or more of a convolution's
+ * output gradient are exactly 0. All forms compute the same sums; the sparse ones add them in another order.
  */
 import { convOutputSize, pairOf } from './shapes.ts';
 import type { ConvOptions } from './convolution.ts';
@@ -11,6 +11,12 @@ import { backwardTiled, forwardTiled } from './conv-tiles.ts';
 
 /** Below this share of non-zero values, the sparse form of a pass is used. */
 const SPARSE_BELOW = 0.4;
+/**
+ * From this many kernels on, dense passes are matrix products over tiles (./conv-tiles.ts), whose sums run four
+ * kernels at a time. A narrower layer (the one-channel stacks of the effective-receptive-field widget) gains nothing
+ * from that and would pay for copying every window, so it loops over kernel taps along whole output rows instead.
+ */
+const TILED_FROM = 4;
 
 /** Sizes of one convolution: input [C, H, W], weight [O, C, kH, kW], output [O, Hₒ, Wₒ], and tap ranges. */
 export interface ConvGeometry {
@@ -28,6 +34,10 @@ export interface ConvGeometry {
   dw: number;
   outHeight: number;
   outWidth: number;
+  /** Per kernel row i, the first and last output rows whose tap i lands inside the input (2 values per i). */
+  rows: Int32Array;
+  /** Per kernel column j, the same for output columns. */
+  cols: Int32Array;
   /** Per output row y, the first and last kernel rows that land inside the input. */
   tapRows: Int32Array;
   /** Per output column x, the same for kernel columns. */
@@ -49,6 +59,8 @@ export function convGeometry(inputShape: readonly number[], weightShape: readonl
   }
   return {
     channels, height, width, kernels, kh, kw, sh, sw, ph, pw, dh, dw, outHeight, outWidth,
+    rows: ranges(kh, (i) => span(0, outHeight - 1, (y) => y * sh + i * dh - ph, height)),
+    cols: ranges(kw, (j) => span(0, outWidth - 1, (x) => x * sw + j * dw - pw, width)),
     tapRows: ranges(outHeight, (y) => span(0, kh - 1, (i) => y * sh + i * dh - ph, height)),
     tapCols: ranges(outWidth, (x) => span(0, kw - 1, (j) => x * sw + j * dw - pw, width)),
   };
@@ -77,7 +89,33 @@ export function convForwardInto(x: ArrayLike<number>, w: ArrayLike<number>, bias
   const outPlane = g.outHeight * g.outWidth;
   for (let o = 0; o < g.kernels; o++) out.fill(bias ? bias[o]! : 0, o * outPlane, (o + 1) * outPlane);
   if (nonZeros(x) < SPARSE_BELOW * x.length) forwardSparse(x, w, out, g);
-  else forwardTiled(x, w, out, g);
+  else if (g.kernels >= TILED_FROM) forwardTiled(x, w, out, g);
+  else forwardDense(x, w, out, g);
+}
+
+/** For each kernel tap, one multiply-add over every output row it reaches (for layers of one to three kernels). */
+function forwardDense(x: ArrayLike<number>, w: ArrayLike<number>, out: Float64Array, g: ConvGeometry): void {
+  const { height, width, outHeight, outWidth, sh, sw } = g;
+  for (let o = 0; o < g.kernels; o++) {
+    const oBase = o * outHeight * outWidth;
+    for (let c = 0; c < g.channels; c++) {
+      const xBase = c * height * width;
+      for (let i = 0; i < g.kh; i++) {
+        const rowOffset = i * g.dh - g.ph;
+        const [y0, y1] = [g.rows[2 * i]!, g.rows[2 * i + 1]!];
+        for (let j = 0; j < g.kw; j++) {
+          const colOffset = j * g.dw - g.pw;
+          const [x0, x1] = [g.cols[2 * j]!, g.cols[2 * j + 1]!];
+          const weight = w[((o * g.channels + c) * g.kh + i) * g.kw + j]!;
+          for (let y = y0; y <= y1; y++) {
+            const oRow = oBase + y * outWidth;
+            let at = xBase + (y * sh + rowOffset) * width + x0 * sw + colOffset;
+            for (let xo = x0; xo <= x1; xo++, at += sw) out[oRow + xo]! += weight * x[at]!;
+          }
+        }
+      }
+    }
+  }
 }
 
 /** For each output position, the taps that land inside the input, but only where the input is not 0. */
@@ -128,7 +166,40 @@ export function convBackwardInto(
   }
   // The tiled form copies each position's window once, which pays only with enough non-zero gradients to use it.
   if (nonZeros(gradOut) < SPARSE_BELOW * gradOut.length) backwardSparse(x, w, gradOut, gradInput, gradWeight, g);
-  else backwardTiled(x, w, gradOut, gradInput, gradWeight, g);
+  else if (g.kernels >= TILED_FROM) backwardTiled(x, w, gradOut, gradInput, gradWeight, g);
+  else backwardDense(x, w, gradOut, gradInput, gradWeight, g);
+}
+
+/** For each tap, one pass over every output row it reaches, serving both the weight and the input gradients (for layers of one to three kernels). */
+function backwardDense(x: ArrayLike<number>, w: ArrayLike<number>, gradOut: ArrayLike<number>, gradInput: Float64Array | null, gradWeight: Float64Array | null, g: ConvGeometry): void {
+  const { height, width, outHeight, outWidth, sh, sw } = g;
+  for (let o = 0; o < g.kernels; o++) {
+    const gBase = o * outHeight * outWidth;
+    for (let c = 0; c < g.channels; c++) {
+      const xBase = c * height * width;
+      for (let i = 0; i < g.kh; i++) {
+        const rowOffset = i * g.dh - g.ph;
+        const [y0, y1] = [g.rows[2 * i]!, g.rows[2 * i + 1]!];
+        for (let j = 0; j < g.kw; j++) {
+          const colOffset = j * g.dw - g.pw;
+          const [x0, x1] = [g.cols[2 * j]!, g.cols[2 * j + 1]!];
+          const wIndex = ((o * g.channels + c) * g.kh + i) * g.kw + j;
+          const weight = w[wIndex]!;
+          let sum = 0;
+          for (let y = y0; y <= y1; y++) {
+            const gRow = gBase + y * outWidth;
+            let at = xBase + (y * sh + rowOffset) * width + x0 * sw + colOffset;
+            for (let xo = x0; xo <= x1; xo++, at += sw) {
+              const grad = gradOut[gRow + xo]!;
+              sum += grad * x[at]!;
+              if (gradInput) gradInput[at]! += grad * weight;
+            }
+          }
+          if (gradWeight) gradWeight[wIndex]! += sum;
+        }
+      }
+    }
+  }
 }
 
 /** For each output whose gradient is not 0, its window's taps: weight gradient from the input, input from the weight. */

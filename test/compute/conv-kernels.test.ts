@@ -13,8 +13,8 @@ function randomGeometry() {
   for (;;) {
     const options = { stride: [int(1, 2), int(1, 2)] as [number, number], padding: [int(0, 2), int(0, 2)] as [number, number], dilation: [int(1, 2), int(1, 2)] as [number, number] };
     const input = [int(1, 3), int(3, 9), int(3, 9)];
-    // Up to 6 kernels and 13×13 outputs, so the tiled form's blocks of four kernels and four positions, its leftover
-    // kernels and positions, and more than one tile of 64 positions all occur.
+    // 1 to 6 kernels and up to 13×13 outputs: both dense forms, and in the tiled one its blocks of four kernels and
+    // four positions, its leftover kernels and positions, and more than one tile of 64 positions all occur.
     const weight = [int(1, 6), input[0]!, int(1, 4), int(1, 4)];
     try {
       return { g: convGeometry(input, weight, options), input, weight, options };
@@ -24,8 +24,8 @@ function randomGeometry() {
   }
 }
 
-describe('convolution kernels: tiled (dense) and sparse forms', () => {
-  it('the forward pass equals conv2d whether the input is dense (tiled form) or mostly zeros (sparse form)', () => {
+describe('convolution kernels: dense and sparse forms', () => {
+  it('the forward pass equals conv2d whether the input is dense (tiled form from 4 kernels, tap by tap below) or mostly zeros (sparse form)', () => {
     for (let trial = 0; trial < 200; trial++) {
       const { g, input, weight, options } = randomGeometry();
       const zeros = trial % 2 ? 0.9 : 0;
@@ -41,7 +41,7 @@ describe('convolution kernels: tiled (dense) and sparse forms', () => {
 
   it.each([
     ['mostly zeros (sparse form)', 0.8],
-    ['dense (tiled form)', 0],
+    ['dense (tiled or tap-by-tap form)', 0],
   ])('the backward pass agrees with central differences when the output gradient is %s', (_, zeros) => {
     for (let trial = 0; trial < 150; trial++) {
       const { g, input, weight } = randomGeometry();
@@ -61,24 +61,26 @@ describe('convolution kernels: tiled (dense) and sparse forms', () => {
     }
   });
 
-  it('sparse and tiled backward passes give the same sums (to rounding) for the same gradient', () => {
-    const { g, input, weight } = randomGeometry();
-    const x = sparse(input.reduce((a, b) => a * b, 1), 0);
-    const w = sparse(weight.reduce((a, b) => a * b, 1), 0);
-    const gradOut = sparse(g.kernels * g.outHeight * g.outWidth, 0.7);
-    const [sparseIn, sparseW] = [new Float64Array(x.length), new Float64Array(w.length)];
-    convBackwardInto(x, w, gradOut, sparseIn, sparseW, null, g);
-    // Nudging every zero to a tiny value forces the tiled form on the same sums.
-    const dense = Float64Array.from(gradOut, (v) => (v === 0 ? 1e-300 : v));
-    const [denseIn, denseW] = [new Float64Array(x.length), new Float64Array(w.length)];
-    convBackwardInto(x, w, dense, denseIn, denseW, null, g);
-    sparseIn.forEach((v, i) => expect(v).toBeCloseTo(denseIn[i]!, 12));
-    sparseW.forEach((v, i) => expect(v).toBeCloseTo(denseW[i]!, 12));
+  it('sparse and dense backward passes give the same sums (to rounding) for the same gradient', () => {
+    for (let trial = 0; trial < 40; trial++) {
+      const { g, input, weight } = randomGeometry();
+      const x = sparse(input.reduce((a, b) => a * b, 1), 0);
+      const w = sparse(weight.reduce((a, b) => a * b, 1), 0);
+      const gradOut = sparse(g.kernels * g.outHeight * g.outWidth, 0.7);
+      const [sparseIn, sparseW] = [new Float64Array(x.length), new Float64Array(w.length)];
+      convBackwardInto(x, w, gradOut, sparseIn, sparseW, null, g);
+      // Nudging every zero to a tiny value forces a dense form on the same sums.
+      const dense = Float64Array.from(gradOut, (v) => (v === 0 ? 1e-300 : v));
+      const [denseIn, denseW] = [new Float64Array(x.length), new Float64Array(w.length)];
+      convBackwardInto(x, w, dense, denseIn, denseW, null, g);
+      sparseIn.forEach((v, i) => expect(v).toBeCloseTo(denseIn[i]!, 12));
+      sparseW.forEach((v, i) => expect(v).toBeCloseTo(denseW[i]!, 12));
+    }
   });
 });
 
-describe('convolution kernels: the tiled form', () => {
-  it('asked for one gradient only, adds exactly what it adds when asked for both', () => {
+describe('convolution kernels: one gradient or both', () => {
+  it('a dense backward pass asked for one gradient only adds exactly what it adds when asked for both', () => {
     for (let trial = 0; trial < 50; trial++) {
       const { g, input, weight } = randomGeometry();
       const x = sparse(input.reduce((a, b) => a * b, 1), 0);
