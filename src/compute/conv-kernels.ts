@@ -194,13 +194,15 @@ export function convBackwardInto(
       gradBias[o]! += sum;
     }
   }
-  // The tiled form copies each position's window once, which pays only with enough non-zero gradients to use it.
   if (nonZeros(gradOut) < SPARSE_BELOW * gradOut.length) backwardSparse(x, w, gradOut, gradInput, gradWeight, g);
   else if (g.kernels >= TILED_FROM) backwardTiled(x, w, gradOut, gradInput, gradWeight, g);
   else backwardDense(x, w, gradOut, gradInput, gradWeight, g);
 }
 
-/** For each tap, one pass over every output row it reaches, serving both the weight and the input gradients (for layers of one to three kernels). */
+/**
+ * For each tap, one pass over every output row it reaches, serving both the weight and the input gradients (for
+ * layers of one to three kernels).
+ */
 function backwardDense(x: ArrayLike<number>, w: ArrayLike<number>, gradOut: ArrayLike<number>, gradInput: Float64Array | null, gradWeight: Float64Array | null, g: ConvGeometry): void {
   const { height, width, outHeight, outWidth, sh, sw } = g;
   for (let o = 0; o < g.kernels; o++) {

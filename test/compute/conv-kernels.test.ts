@@ -25,7 +25,7 @@ function randomGeometry() {
 }
 
 describe('convolution kernels: dense and sparse forms', () => {
-  it('the forward pass equals conv2d whether the input is dense (tiled form from 4 kernels, tap by tap below) or mostly zeros (sparse form)', () => {
+  it('the forward pass equals conv2d whether the input is dense (tiled from 4 kernels, tap by tap below) or mostly zeros (sparse, stride 1 or not)', () => {
     for (let trial = 0; trial < 200; trial++) {
       const { g, input, weight, options } = randomGeometry();
       const zeros = trial % 2 ? 0.9 : 0;
