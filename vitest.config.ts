@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './test/support/sequencer';
 
 // Three projects, run in this order by `npm test`:
 //   unit    — the compute package, widget helpers and build plugins; no build needed.
@@ -6,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 //   browser — Debian's Chromium driven by playwright-core against dist/ served on 127.0.0.1.
 export default defineConfig({
   test: {
+    // The longest files start first, also in a fresh clone (test/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         // Two files at a time (vitest's default on two cores is one): the CLI's training test alone takes 40 s.
