@@ -153,7 +153,7 @@ async function tfjs(digits: DigitSet, train: Int32Array, seconds: number): Promi
 /**
  * The three trainers on the lab's default network, `seconds` each, in this process: ours and ConvNetJS in turns, then
  * TF.js (whose modules, once loaded, slow the other two; see below). First, ours alone for `seconds`, before the
- * others are loaded, as a reader's worker runs it: sharing a process with ConvNetJS slows it by a fifth or more.
+ * others are loaded, as a reader's worker runs it: sharing a process with ConvNetJS slows it by a tenth to a fifth.
  */
 export async function trainingThroughput(seconds = 4): Promise<{ alone: Throughput; side: Throughput[] }> {
   const digits = readMnistPackage();
