@@ -28,10 +28,6 @@ function scratch(g: ConvGeometry): Scratch {
   return found;
 }
 
-/** Whether output position (y, x) has a tap in the padding (its window row then needs zeros first). */
-const touchesPadding = (g: ConvGeometry, y: number, x: number): boolean =>
-  g.tapRows[2 * y]! > 0 || g.tapRows[2 * y + 1]! < g.kh - 1 || g.tapCols[2 * x]! > 0 || g.tapCols[2 * x + 1]! < g.kw - 1;
-
 /** windows[row] ← the input under output position p's kernel, for p in [first, end); padding reads as 0. */
 function gatherWindows(x: ArrayLike<number>, g: ConvGeometry, first: number, end: number, windows: Float64Array): void {
   const { height, width, kh, kw, sh, sw, dh, dw, ph, pw, outWidth } = g;
@@ -39,8 +35,9 @@ function gatherWindows(x: ArrayLike<number>, g: ConvGeometry, first: number, end
   for (let p = first, row = 0; p < end; p++, row += taps) {
     const y = (p / outWidth) | 0;
     const xo = p - y * outWidth;
-    if (touchesPadding(g, y, xo)) windows.fill(0, row, row + taps);
     const [i0, i1, j0, j1] = [g.tapRows[2 * y]!, g.tapRows[2 * y + 1]!, g.tapCols[2 * xo]!, g.tapCols[2 * xo + 1]!];
+    // A tap outside these ranges lands in the padding: the window row then needs zeros where no copy will go.
+    if (i0 > 0 || i1 < kh - 1 || j0 > 0 || j1 < kw - 1) windows.fill(0, row, row + taps);
     for (let c = 0; c < g.channels; c++) {
       for (let i = i0; i <= i1; i++) {
         const from = (c * height + y * sh + i * dh - ph) * width + xo * sw - pw;
