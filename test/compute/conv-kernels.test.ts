@@ -24,6 +24,14 @@ function randomGeometry() {
   }
 }
 
+/** A random convolution with an input, a weight and an output gradient, shares `inputZeros` and `gradZeros` of 0. */
+function randomBackward(inputZeros: number, gradZeros: number) {
+  const { g, input, weight } = randomGeometry();
+  const x = sparse(input.reduce((a, b) => a * b, 1), inputZeros);
+  const w = sparse(weight.reduce((a, b) => a * b, 1), 0);
+  return { g, x, w, gradOut: sparse(g.kernels * g.outHeight * g.outWidth, gradZeros) };
+}
+
 describe('convolution kernels: dense and sparse forms', () => {
   it('the forward pass equals conv2d whether the input is dense (tiled from 4 kernels, tap by tap below) or mostly zeros (sparse, stride 1 or not)', () => {
     for (let trial = 0; trial < 200; trial++) {
@@ -44,10 +52,7 @@ describe('convolution kernels: dense and sparse forms', () => {
     ['dense (tiled or tap-by-tap form)', 0],
   ])('the backward pass agrees with central differences when the output gradient is %s', (_, zeros) => {
     for (let trial = 0; trial < 150; trial++) {
-      const { g, input, weight } = randomGeometry();
-      const x = sparse(input.reduce((a, b) => a * b, 1), 0.5);
-      const w = sparse(weight.reduce((a, b) => a * b, 1), 0);
-      const gradOut = sparse(g.kernels * g.outHeight * g.outWidth, zeros);
+      const { g, x, w, gradOut } = randomBackward(0.5, zeros);
       const loss = () => {
         const out = new Float64Array(gradOut.length);
         convForwardInto(x, w, null, out, g);
@@ -63,10 +68,7 @@ describe('convolution kernels: dense and sparse forms', () => {
 
   it('sparse and dense backward passes give the same sums (to rounding) for the same gradient', () => {
     for (let trial = 0; trial < 40; trial++) {
-      const { g, input, weight } = randomGeometry();
-      const x = sparse(input.reduce((a, b) => a * b, 1), 0);
-      const w = sparse(weight.reduce((a, b) => a * b, 1), 0);
-      const gradOut = sparse(g.kernels * g.outHeight * g.outWidth, 0.7);
+      const { g, x, w, gradOut } = randomBackward(0, 0.7);
       const [sparseIn, sparseW] = [new Float64Array(x.length), new Float64Array(w.length)];
       convBackwardInto(x, w, gradOut, sparseIn, sparseW, null, g);
       // Nudging every zero to a tiny value forces a dense form on the same sums.
@@ -82,10 +84,7 @@ describe('convolution kernels: dense and sparse forms', () => {
 describe('convolution kernels: one gradient or both', () => {
   it('a dense backward pass asked for one gradient only adds exactly what it adds when asked for both', () => {
     for (let trial = 0; trial < 50; trial++) {
-      const { g, input, weight } = randomGeometry();
-      const x = sparse(input.reduce((a, b) => a * b, 1), 0);
-      const w = sparse(weight.reduce((a, b) => a * b, 1), 0);
-      const gradOut = sparse(g.kernels * g.outHeight * g.outWidth, 0);
+      const { g, x, w, gradOut } = randomBackward(0, 0);
       const [bothIn, bothW] = [new Float64Array(x.length), new Float64Array(w.length)];
       convBackwardInto(x, w, gradOut, bothIn, bothW, null, g);
       const [onlyIn, onlyW] = [new Float64Array(x.length), new Float64Array(w.length)];
