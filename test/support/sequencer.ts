@@ -26,7 +26,9 @@ export class LongestFirst extends BaseSequencer {
       return at < 0 ? LONGEST_FIRST.length : at;
     };
     const position = new Map(sorted.map((file, index) => [file, index]));
-    const project = (file: TestSpecification): number => sorted.findIndex((other) => other.project === file.project);
+    const firstOfProject = new Map<unknown, number>();
+    sorted.forEach((file, index) => firstOfProject.has(file.project) || firstOfProject.set(file.project, index));
+    const project = (file: TestSpecification): number => firstOfProject.get(file.project)!;
     return [...sorted].sort((a, b) => project(a) - project(b) || rank(a) - rank(b) || position.get(a)! - position.get(b)!);
   }
 }
