@@ -13,8 +13,8 @@ function randomGeometry() {
   for (;;) {
     const options = { stride: [int(1, 2), int(1, 2)] as [number, number], padding: [int(0, 2), int(0, 2)] as [number, number], dilation: [int(1, 2), int(1, 2)] as [number, number] };
     const input = [int(1, 3), int(3, 9), int(3, 9)];
-    // 1 to 6 kernels and up to 13×13 outputs: both dense forms, and in the tiled one its blocks of four kernels and
-    // four positions, its leftover kernels and positions, and more than one tile of 64 positions all occur.
+    // 1 to 6 kernels and up to 13×13 outputs: the tap-by-tap forms, and in the matrix-product one its blocks of four
+    // kernels and four positions and of four taps, and the kernels, positions and taps left over, all occur.
     const weight = [int(1, 6), input[0]!, int(1, 4), int(1, 4)];
     try {
       return { g: convGeometry(input, weight, options), input, weight, options };
@@ -33,7 +33,7 @@ function randomBackward(inputZeros: number, gradZeros: number) {
 }
 
 describe('convolution kernels: dense and sparse forms', () => {
-  it('the forward pass equals conv2d whether the input is dense (tiled from 4 kernels, tap by tap below) or mostly zeros (sparse, stride 1 or not)', () => {
+  it('the forward pass equals conv2d whether the input is dense (matrix products from 4 kernels, tap by tap below) or mostly zeros (sparse, stride 1 or not)', () => {
     for (let trial = 0; trial < 200; trial++) {
       const { g, input, weight, options } = randomGeometry();
       const zeros = trial % 2 ? 0.9 : 0;
@@ -48,8 +48,8 @@ describe('convolution kernels: dense and sparse forms', () => {
   });
 
   it.each([
-    ['mostly zeros (sparse form)', 0.8],
-    ['dense (tiled or tap-by-tap form)', 0],
+    ['mostly zeros (sparse tap form, or products skipping zeros)', 0.8],
+    ['dense (products or tap-by-tap form)', 0],
   ])('the backward pass agrees with central differences when the output gradient is %s', (_, zeros) => {
     for (let trial = 0; trial < 150; trial++) {
       const { g, x, w, gradOut } = randomBackward(0.5, zeros);
