@@ -5,7 +5,7 @@
  */
 import { convBackwardInto, convForwardInto, convGeometry } from './conv-kernels.ts';
 import { avgPoolBackwardInto, avgPoolInto, maxPoolBackwardInto, maxPoolInto, poolGeometry, type PoolOptions } from './pooling.ts';
-import { linearBackwardInto, linearInto } from './linear.ts';
+import { linearInputGradientInto, linearInto, linearWeightGradientInto } from './linear.ts';
 import { assertWholeNumber } from './checks.ts';
 import { pairOf, type Pair } from './shapes.ts';
 
@@ -29,6 +29,11 @@ export interface Stage {
   forward(x: Float64Array, out: Float64Array, params: Float64Array): void;
   /** gradIn += ∂L/∂x (if given); grads += ∂L/∂parameters (if given), from x, out and ∂L/∂out. */
   backward(x: Float64Array, out: Float64Array, gradOut: Float64Array, gradIn: Float64Array | null, params: Float64Array, grads: Float64Array | null): void;
+  /**
+   * For layers that sum their parameter gradients over a whole batch at once (linear): adds what backward recorded
+   * since the last call into `grads`, or drops it if `grads` is null (the start of a batch).
+   */
+  endBatch?(grads: Float64Array | null): void;
 }
 
 const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
@@ -105,16 +110,39 @@ export function compileStages(layers: readonly NetworkLayer[], inputShape: reado
         assertWholeNumber(layer.out, `${what}: the number of outputs`, 1, 100_000);
         const inputs = shape[0]!;
         const { weight, bias } = params([layer.out, inputs], inputs, layer.bias !== false);
-        shape = [layer.out];
+        const outputs = layer.out;
+        shape = [outputs];
+        // The batch's inputs and output gradients, kept until endBatch turns them into the weight gradient in one
+        // matrix product (its sums stay in registers across the batch instead of being stored per example).
+        let recorded = 0;
+        let batchInputs = new Float64Array(32 * inputs);
+        let batchGrads = new Float64Array(32 * outputs);
+        const record = (x: Float64Array, gradOut: Float64Array) => {
+          if ((recorded + 1) * inputs > batchInputs.length) {
+            // A batch larger than any before: twice the room, keeping what is recorded.
+            batchInputs = grown(batchInputs, 2 * (recorded + 1) * inputs);
+            batchGrads = grown(batchGrads, 2 * (recorded + 1) * outputs);
+          }
+          batchInputs.set(x, recorded * inputs);
+          batchGrads.set(gradOut, recorded * outputs);
+          recorded++;
+        };
         return {
           name, layer, inShape, outShape: shape, weight, bias,
           forward(x, out, p) {
-            linearInto(x, p.subarray(weight.offset, weight.offset + weight.length), bias ? p.subarray(bias.offset, bias.offset + bias.length) : null, out, 1, inputs, layer.out);
+            linearInto(x, p.subarray(weight.offset, weight.offset + weight.length), bias ? p.subarray(bias.offset, bias.offset + bias.length) : null, out, 1, inputs, outputs);
           },
           backward(x, _out, gradOut, gradIn, p, grads) {
-            const gw = grads ? grads.subarray(weight.offset, weight.offset + weight.length) : null;
-            const gb = grads && bias ? grads.subarray(bias.offset, bias.offset + bias.length) : null;
-            linearBackwardInto(x, p.subarray(weight.offset, weight.offset + weight.length), gradOut, gradIn, gw, gb, 1, inputs, layer.out);
+            if (gradIn) linearInputGradientInto(p.subarray(weight.offset, weight.offset + weight.length), gradOut, gradIn, 1, inputs, outputs);
+            if (grads) record(x, gradOut);
+          },
+          endBatch(grads) {
+            if (grads && recorded > 0) {
+              const gw = grads.subarray(weight.offset, weight.offset + weight.length);
+              const gb = bias ? grads.subarray(bias.offset, bias.offset + bias.length) : null;
+              linearWeightGradientInto(batchInputs, batchGrads, gw, gb, recorded, inputs, outputs);
+            }
+            recorded = 0;
           },
         };
       }
@@ -123,6 +151,13 @@ export function compileStages(layers: readonly NetworkLayer[], inputShape: reado
     }
   });
   return { stages, parameterCount: offset };
+}
+
+/** A longer copy of `values`, zero beyond them. */
+function grown(values: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const larger = new Float64Array(length);
+  larger.set(values);
+  return larger;
 }
 
 function addInto(target: Float64Array, source: Float64Array): void {

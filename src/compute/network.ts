@@ -76,6 +76,8 @@ export function createNetwork(layers: readonly NetworkLayer[], options: { inputS
     if (gradient.length !== parameterCount) throw new RangeError(`The gradient buffer needs ${parameterCount} values, not ${gradient.length}.`);
     const classes = last.outShape[0]!;
     gradient.fill(0);
+    // Whatever an interrupted batch (a bad label below) left recorded is dropped before this one starts.
+    for (const stage of stages) stage.endBatch?.(null);
     let loss = 0;
     let correct = 0;
     inputs.forEach((input, n) => {
@@ -89,6 +91,7 @@ export function createNetwork(layers: readonly NetworkLayer[], options: { inputS
       for (let k = 0; k < classes; k++) grad[k] = (s[k]! - (k === labels[n] ? 1 : 0)) / inputs.length;
       backward(gradient, false);
     });
+    for (const stage of stages) stage.endBatch?.(gradient);
     return { loss: loss / inputs.length, correct };
   };
 

@@ -10,13 +10,15 @@ const randomInput = (shape: readonly number[]): Tensor => ({ shape: [...shape], 
 describe('linear and linearBackward', () => {
   it('computes input · weightᵀ + bias, and its gradients agree with central differences', () => {
     for (let trial = 0; trial < 100; trial++) {
-      const [n, inputs, outputs] = [int(1, 4), int(1, 6), int(1, 5)];
+      const [n, inputs, outputs] = [int(1, 4), int(1, 9), int(1, 5)];
       const input = randomInput([n, inputs]);
       const weight = randomInput([outputs, inputs]);
       const bias = Float64Array.from({ length: outputs }, () => random());
       const out = linear(input, weight, bias);
       expect(out.data[0]).toBeCloseTo(bias[0]! + Array.from({ length: inputs }, (_, i) => input.data[i]! * weight.data[i]!).reduce((a, b) => a + b, 0), 12);
+      // A third of the output gradients exactly 0, as behind a ReLU: the backward pass skips those.
       const gradOut = randomInput(out.shape);
+      gradOut.data.forEach((_, k) => random() < 0.3 && (gradOut.data[k] = 0));
       const loss = () => dot(gradOut.data, linear(input, weight, bias).data);
       const grads = linearBackward(input, weight, gradOut);
       expectGradientsClose(grads.gradInput.data, numericGradient(input.data as Float64Array, loss), 'input');
@@ -34,7 +36,8 @@ describe('linear and linearBackward', () => {
 /** A random small network that fits its input: convolutions and pooling of every kind, ReLU, then a classifier. */
 function randomNetwork(): { layers: NetworkLayer[]; inputShape: [number, number, number] } {
   const inputShape: [number, number, number] = [int(1, 2), int(6, 9), int(6, 9)];
-  const layers: NetworkLayer[] = [{ kind: 'conv', out: int(1, 3), kernel: int(1, 3), stride: int(1, 2), padding: int(0, 1), dilation: int(1, 2) }, { kind: 'relu' }];
+  // Up to 5 kernels: from 4 on, convolutions take their matrix-product form.
+  const layers: NetworkLayer[] = [{ kind: 'conv', out: int(1, 5), kernel: int(1, 3), stride: int(1, 2), padding: int(0, 1), dilation: int(1, 2) }, { kind: 'relu' }];
   const pool = random() < 0.5 ? 'maxpool' : 'avgpool';
   layers.push({ kind: pool, kernel: 2, stride: int(1, 2), padding: int(0, 1), ceilMode: random() < 0.5 });
   if (random() < 0.5) layers.push({ kind: 'conv', out: int(1, 3), kernel: [1, 2], bias: random() < 0.5 });
@@ -70,6 +73,24 @@ describe('createNetwork', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(30);
+  });
+
+  it('a batch larger than 32 (the linear layers grow their batch records) gives the mean of its examples\' gradients', () => {
+    const network = createNetwork([{ kind: 'conv', out: 4, kernel: 3 }, { kind: 'relu' }, { kind: 'flatten' }, { kind: 'linear', out: 6 }, { kind: 'relu' }, { kind: 'linear', out: 3 }], { inputShape: [1, 5, 5], seed: 7 });
+    const inputs = Array.from({ length: 45 }, () => randomInput([1, 5, 5]));
+    const labels = inputs.map((_, n) => n % 3);
+    const whole = network.lossAndGradient(inputs, labels).gradient;
+    const mean = new Float64Array(whole.length);
+    inputs.forEach((input, n) => network.lossAndGradient([input], [labels[n]!]).gradient.forEach((v, k) => (mean[k]! += v / inputs.length)));
+    whole.forEach((v, k) => expect(v).toBeCloseTo(mean[k]!, 12));
+  });
+
+  it('a batch stopped by a bad label leaves nothing behind: the next batch gets the same gradient as on a fresh network', () => {
+    const layers: NetworkLayer[] = [{ kind: 'flatten' }, { kind: 'linear', out: 5 }, { kind: 'relu' }, { kind: 'linear', out: 3 }];
+    const [used, fresh] = [createNetwork(layers, { inputShape: [1, 3, 3], seed: 5 }), createNetwork(layers, { inputShape: [1, 3, 3], seed: 5 })];
+    const inputs = Array.from({ length: 4 }, () => randomInput([1, 3, 3]));
+    expect(() => used.lossAndGradient(inputs, [0, 1, 7, 2])).toThrow(RangeError);
+    expect(used.lossAndGradient(inputs, [0, 1, 2, 0]).gradient).toEqual(fresh.lossAndGradient(inputs, [0, 1, 2, 0]).gradient);
   });
 
   it('its loss is the mean softmax cross-entropy of its outputs (the softmax chapter’s function)', () => {
