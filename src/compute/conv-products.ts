@@ -26,7 +26,7 @@ interface Plan {
 }
 const plans = new WeakMap<ConvGeometry, Plan>();
 
-export function planOf(g: ConvGeometry): Plan {
+function planOf(g: ConvGeometry): Plan {
   let plan = plans.get(g);
   if (plan) return plan;
   const { channels, kh, kw, sh, sw, dh, dw, ph, pw, outHeight, outWidth } = g;
@@ -52,7 +52,7 @@ export function planOf(g: ConvGeometry): Plan {
 }
 
 /** The input as the offsets read it: itself, or copied into the padded buffer's interior (its border stays 0). */
-export function paddedInput(x: ArrayLike<number>, g: ConvGeometry, plan: Plan): ArrayLike<number> {
+function paddedInput(x: ArrayLike<number>, g: ConvGeometry, plan: Plan): ArrayLike<number> {
   const target = plan.padded;
   if (!target) return x;
   const { paddedHeight, paddedWidth } = plan;
