@@ -1,10 +1,10 @@
 /**
  * The inner loops of convolution on flat float64 arrays, for the network and for conv2dBackward. A layer of four or
- * more kernels runs as matrix products (./conv-products.ts), whose backward pass skips zero output gradients by
- * itself; narrower layers loop over kernel taps, densely or, where the array that drives a pass is mostly zeros,
- * sparsely. A sparse forward pass also serves any layer whose input is mostly zeros: a handwritten digit is mostly
- * blank paper, and behind ReLU and max pooling three quarters or more of a convolution's output gradient are exactly
- * 0. All forms compute the same sums, some adding them in another order.
+ * more kernels runs as matrix products (./conv-products.ts), which skip what is zero by themselves: windows of an
+ * input that holds only zeros, and zero output gradients. Narrower layers loop over kernel taps, densely or, where
+ * the array that drives a pass is mostly zeros, sparsely. Zeros are common: a handwritten digit is mostly blank
+ * paper, and behind ReLU and max pooling three quarters or more of a convolution's output gradient are exactly 0.
+ * All forms compute the same sums, some adding them in another order.
  */
 import { convOutputSize, pairOf } from './shapes.ts';
 import type { ConvOptions } from './convolution.ts';
@@ -90,8 +90,9 @@ function nonZeros(values: ArrayLike<number>): number {
 export function convForwardInto(x: ArrayLike<number>, w: ArrayLike<number>, bias: ArrayLike<number> | null, out: Float64Array, g: ConvGeometry): void {
   const outPlane = g.outHeight * g.outWidth;
   for (let o = 0; o < g.kernels; o++) out.fill(bias ? bias[o]! : 0, o * outPlane, (o + 1) * outPlane);
-  if (nonZeros(x) < SPARSE_BELOW * x.length) (g.sh === 1 && g.sw === 1 ? forwardScatter : forwardSparse)(x, w, out, g);
-  else if (g.kernels >= PRODUCTS_FROM) forwardProducts(x, w, out, g);
+  const sparse = nonZeros(x) < SPARSE_BELOW * x.length;
+  if (g.kernels >= PRODUCTS_FROM) forwardProducts(x, w, out, g, sparse);
+  else if (sparse) (g.sh === 1 && g.sw === 1 ? forwardScatter : forwardSparse)(x, w, out, g);
   else forwardDense(x, w, out, g);
 }
 
