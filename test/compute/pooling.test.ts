@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { avgPool2d, avgPool2dBackward, maxPool2d, maxPool2dBackward, poolOutputSize, type PoolOptions, type Tensor } from '../../src/compute';
+import { maxPoolInto, poolGeometry } from '../../src/compute/pooling';
 import { seededRandom } from './random';
 import { dot, expectGradientsClose, numericGradient } from './gradcheck';
 
@@ -69,6 +70,29 @@ describe('max and average pooling, forward', () => {
       expect(Array.from(maxPool2d(input, options).data), JSON.stringify(options)).toEqual(reference(input, options, 'max'));
       const avg = Array.from(avgPool2d(input, options).data);
       reference(input, options, 'avg').forEach((v, i) => expect(avg[i]).toBeCloseTo(v, 12));
+    }
+  });
+
+  it('plain 2×2 windows (their own loop) pick the same maxima and winners as the general rule, ties, −0, ±∞ and NaN included', () => {
+    const values = [-Infinity, -1, -0, 0, 1, 2, Infinity, NaN];
+    for (let trial = 0; trial < 300; trial++) {
+      const [channels, height, width] = [int(1, 3), int(2, 9), int(2, 9)];
+      const x = Float64Array.from({ length: channels * height * width }, () => values[int(0, values.length - 1)]!);
+      const g = poolGeometry([channels, height, width], { kernel: 2 });
+      const out = new Float64Array(channels * g.outHeight * g.outWidth);
+      const argmax = new Int32Array(out.length);
+      maxPoolInto(x, out, argmax, g);
+      for (let c = 0, o = 0; c < channels; c++) {
+        for (let y = 0; y < g.outHeight; y++) {
+          for (let xo = 0; xo < g.outWidth; xo++, o++) {
+            // The general rule: in reading order, a value replaces the best so far only if strictly greater.
+            let [best, won] = [-Infinity, 2 * y * width + 2 * xo];
+            for (const at of [0, 1, width, width + 1].map((d) => 2 * y * width + 2 * xo + d)) if (x[c * height * width + at]! > best) [best, won] = [x[c * height * width + at]!, at];
+            expect(Object.is(out[o], best), `trial ${trial}, output ${o}: ${out[o]} against ${best}`).toBe(true);
+            expect(argmax[o]).toBe(won);
+          }
+        }
+      }
     }
   });
 
