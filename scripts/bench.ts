@@ -36,7 +36,7 @@ for (const { name, perSecond, note } of computeBenchmarks()) {
 }
 
 console.log('\nTraining the CNN lab\'s default network (LeNet-5, Adam, batches of 32) on the same digits, in one fresh process (ours and ConvNetJS timed in turns, the best turn of each)');
-const { alone, side } = trainingThroughputIsolated();
+const { alone, side } = await trainingThroughputIsolated();
 const perSecond = (rate: number): string => `${Math.round(rate).toLocaleString('en').padStart(6)} examples/s`;
 for (const { name, examplesPerSecond } of side) {
   const ratio = side[0]!.examplesPerSecond / examplesPerSecond;

@@ -164,12 +164,19 @@ export async function trainingThroughput(seconds = 4): Promise<{ alone: Throughp
 }
 
 /**
- * The same in a fresh process of its own. Loading big modules first (esbuild, TF.js, Playwright — the bench loads all
- * three) slows typed-array-heavy loops by a quarter or more in the same process (measured: 1,160 → 820 examples/s for
- * ours), which is not what a reader's worker sees; the three trainers still share one process.
+ * The same in a fresh process of its own, from a bundle of this file run by plain Node, as the lab's worker runs a
+ * bundle. Two things this avoids. Loading big modules first (esbuild, TF.js, Playwright — the bench loads all three)
+ * slows typed-array-heavy loops by a quarter or more in the same process (measured: 1,160 → 820 examples/s for ours).
+ * And under tsx, whose hooks compile these TypeScript files on the fly, merely requiring ConvNetJS (a CommonJS
+ * module) slowed ours by an eighth (2,620 → 2,300) and ConvNetJS itself ran at 300 instead of 330 a second; from a
+ * bundle neither happens. The three trainers still share one process.
  */
-export function trainingThroughputIsolated(seconds = 4): { alone: Throughput; side: Throughput[] } {
-  const output = execFileSync('npx', ['tsx', fileURLToPath(import.meta.url), String(seconds)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+export async function trainingThroughputIsolated(seconds = 4): Promise<{ alone: Throughput; side: Throughput[] }> {
+  const { build } = await import('esbuild');
+  // Inside node_modules, so that the bundle's imports of ConvNetJS and TF.js resolve to the project's packages.
+  const outfile = fileURLToPath(new URL('../../node_modules/.cache/nn-bench/train-bench.mjs', import.meta.url));
+  await build({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
+  const output = execFileSync(process.execPath, [outfile, String(seconds)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return JSON.parse(output.trim().split('\n').at(-1)!) as { alone: Throughput; side: Throughput[] };
 }
 
