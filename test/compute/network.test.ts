@@ -11,11 +11,18 @@ describe('linear and linearBackward', () => {
   it('computes input · weightᵀ + bias, and its gradients agree with central differences', () => {
     for (let trial = 0; trial < 100; trial++) {
       const [n, inputs, outputs] = [int(1, 4), int(1, 9), int(1, 5)];
+      // Some inputs exactly 0, as behind a ReLU: the forward pass skips those.
       const input = randomInput([n, inputs]);
+      input.data.forEach((_, k) => random() < 0.3 && (input.data[k] = 0));
       const weight = randomInput([outputs, inputs]);
       const bias = Float64Array.from({ length: outputs }, () => random());
       const out = linear(input, weight, bias);
-      expect(out.data[0]).toBeCloseTo(bias[0]! + Array.from({ length: inputs }, (_, i) => input.data[i]! * weight.data[i]!).reduce((a, b) => a + b, 0), 12);
+      for (let row = 0; row < n; row++) {
+        for (let j = 0; j < outputs; j++) {
+          const sum = Array.from({ length: inputs }, (_, i) => input.data[row * inputs + i]! * weight.data[j * inputs + i]!).reduce((a, b) => a + b, bias[j]!);
+          expect(out.data[row * outputs + j]).toBeCloseTo(sum, 12);
+        }
+      }
       // A third of the output gradients exactly 0, as behind a ReLU: the backward pass skips those.
       const gradOut = randomInput(out.shape);
       gradOut.data.forEach((_, k) => random() < 0.3 && (gradOut.data[k] = 0));
