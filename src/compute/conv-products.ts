@@ -202,7 +202,7 @@ export function backwardProducts(x: ArrayLike<number>, w: ArrayLike<number>, gra
 function weightGradient(input: ArrayLike<number>, gradOut: ArrayLike<number>, gradWeight: Float64Array, kernels: number, plan: Plan): void {
   const { offsets, bases, listIndex, listValue } = plan;
   const taps = offsets.length;
-  const taps4 = taps - (taps % 4);
+  const taps8 = taps - (taps % 8);
   const positions = bases.length;
   for (let o = 0; o < kernels; o++) {
     let count = 0;
@@ -212,7 +212,21 @@ function weightGradient(input: ArrayLike<number>, gradOut: ArrayLike<number>, gr
     }
     if (count === 0) continue;
     const row = o * taps;
-    for (let t = 0; t < taps4; t += 4) {
+    // Eight taps per pass over the list: each entry's gradient and base index are read once for eight products.
+    for (let t = 0; t < taps8; t += 8) {
+      const f0 = offsets[t]!, f1 = offsets[t + 1]!, f2 = offsets[t + 2]!, f3 = offsets[t + 3]!;
+      const f4 = offsets[t + 4]!, f5 = offsets[t + 5]!, f6 = offsets[t + 6]!, f7 = offsets[t + 7]!;
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+      for (let e = 0; e < count; e++) {
+        const grad = listValue[e]!, base = listIndex[e]!;
+        a0 += grad * input[base + f0]!; a1 += grad * input[base + f1]!; a2 += grad * input[base + f2]!; a3 += grad * input[base + f3]!;
+        a4 += grad * input[base + f4]!; a5 += grad * input[base + f5]!; a6 += grad * input[base + f6]!; a7 += grad * input[base + f7]!;
+      }
+      gradWeight[row + t]! += a0; gradWeight[row + t + 1]! += a1; gradWeight[row + t + 2]! += a2; gradWeight[row + t + 3]! += a3;
+      gradWeight[row + t + 4]! += a4; gradWeight[row + t + 5]! += a5; gradWeight[row + t + 6]! += a6; gradWeight[row + t + 7]! += a7;
+    }
+    let t = taps8;
+    if (taps - t >= 4) {
       const f0 = offsets[t]!, f1 = offsets[t + 1]!, f2 = offsets[t + 2]!, f3 = offsets[t + 3]!;
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
       for (let e = 0; e < count; e++) {
@@ -220,8 +234,9 @@ function weightGradient(input: ArrayLike<number>, gradOut: ArrayLike<number>, gr
         a0 += grad * input[base + f0]!; a1 += grad * input[base + f1]!; a2 += grad * input[base + f2]!; a3 += grad * input[base + f3]!;
       }
       gradWeight[row + t]! += a0; gradWeight[row + t + 1]! += a1; gradWeight[row + t + 2]! += a2; gradWeight[row + t + 3]! += a3;
+      t += 4;
     }
-    for (let t = taps4; t < taps; t++) {
+    for (; t < taps; t++) {
       const offset = offsets[t]!;
       let sum = 0;
       for (let e = 0; e < count; e++) sum += listValue[e]! * input[listIndex[e]! + offset]!;
