@@ -189,6 +189,8 @@ export function convBackwardInto(
   gradBias: Float64Array | null,
   g: ConvGeometry,
 ): void {
+  // The products form sums the bias gradient from its lists of non-zero gradients; the tap forms here.
+  if (g.kernels >= PRODUCTS_FROM) return backwardProducts(x, w, gradOut, gradInput, gradWeight, gradBias, g);
   const outPlane = g.outHeight * g.outWidth;
   if (gradBias) {
     for (let o = 0; o < g.kernels; o++) {
@@ -197,8 +199,7 @@ export function convBackwardInto(
       gradBias[o]! += sum;
     }
   }
-  if (g.kernels >= PRODUCTS_FROM) backwardProducts(x, w, gradOut, gradInput, gradWeight, g);
-  else if (nonZeros(gradOut) < SPARSE_BELOW * gradOut.length) backwardSparse(x, w, gradOut, gradInput, gradWeight, g);
+  if (nonZeros(gradOut) < SPARSE_BELOW * gradOut.length) backwardSparse(x, w, gradOut, gradInput, gradWeight, g);
   else backwardDense(x, w, gradOut, gradInput, gradWeight, g);
 }
 

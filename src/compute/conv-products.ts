@@ -179,9 +179,17 @@ function nonEmptyWindows(input: ArrayLike<number>, g: ConvGeometry, plan: Plan):
  * four taps sums over that list in registers. The input gradient is, per output position, Σₒ gradOut[o, p] · w[o]
  * over the kernels whose gradient there is not 0, summed the same way and added once to the window it came from.
  */
-export function backwardProducts(x: ArrayLike<number>, w: ArrayLike<number>, gradOut: ArrayLike<number>, gradInput: Float64Array | null, gradWeight: Float64Array | null, g: ConvGeometry): void {
+export function backwardProducts(
+  x: ArrayLike<number>,
+  w: ArrayLike<number>,
+  gradOut: ArrayLike<number>,
+  gradInput: Float64Array | null,
+  gradWeight: Float64Array | null,
+  gradBias: Float64Array | null,
+  g: ConvGeometry,
+): void {
   const plan = planOf(g);
-  if (gradWeight) weightGradient(paddedInput(x, g, plan), gradOut, gradWeight, g.kernels, plan);
+  if (gradWeight || gradBias) weightGradient(gradWeight ? paddedInput(x, g, plan) : x, gradOut, gradWeight, gradBias, g.kernels, plan);
   if (!gradInput) return;
   const target = plan.gradPadded ?? gradInput;
   if (plan.gradPadded) plan.gradPadded.fill(0);
@@ -199,18 +207,21 @@ export function backwardProducts(x: ArrayLike<number>, w: ArrayLike<number>, gra
   }
 }
 
-function weightGradient(input: ArrayLike<number>, gradOut: ArrayLike<number>, gradWeight: Float64Array, kernels: number, plan: Plan): void {
+/** The weight gradient (if given) as described above, and the bias gradient (if given) from the same lists. */
+function weightGradient(input: ArrayLike<number>, gradOut: ArrayLike<number>, gradWeight: Float64Array | null, gradBias: Float64Array | null, kernels: number, plan: Plan): void {
   const { offsets, bases, listIndex, listValue } = plan;
   const taps = offsets.length;
   const taps8 = taps - (taps % 8);
   const positions = bases.length;
   for (let o = 0; o < kernels; o++) {
     let count = 0;
+    let biasSum = 0;
     for (let p = 0, at = o * positions; p < positions; p++, at++) {
       const grad = gradOut[at]!;
-      if (grad !== 0) (listIndex[count] = bases[p]!), (listValue[count++] = grad);
+      if (grad !== 0) (listIndex[count] = bases[p]!), (listValue[count++] = grad), (biasSum += grad);
     }
-    if (count === 0) continue;
+    if (gradBias) gradBias[o]! += biasSum;
+    if (!gradWeight || count === 0) continue;
     const row = o * taps;
     // Eight taps per pass over the list: each entry's gradient and base index are read once for eight products.
     for (let t = 0; t < taps8; t += 8) {
