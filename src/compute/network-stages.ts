@@ -94,8 +94,9 @@ export function compileStages(layers: readonly NetworkLayer[], inputShape: reado
       case 'relu':
         return {
           name, layer, inShape, outShape: shape, weight: null, bias: null,
+          // Branch-free as the backward pass below; "+ 0" turns the −0 of a negative value times 0 into torch's 0.
           forward(x, out) {
-            for (let i = 0; i < x.length; i++) out[i] = x[i]! > 0 ? x[i]! : 0;
+            for (let i = 0; i < x.length; i++) out[i] = x[i]! * +(x[i]! > 0) + 0;
           },
           // As torch: the gradient passes where the output is positive, and is 0 at x = 0. Multiplying by the test's
           // 0 or 1 rather than branching on it: where signs look random, a branch mispredicts often (measured: 4 %

@@ -100,6 +100,12 @@ describe('createNetwork', () => {
     expect(used.lossAndGradient(inputs, [0, 1, 2, 0]).gradient).toEqual(fresh.lossAndGradient(inputs, [0, 1, 2, 0]).gradient);
   });
 
+  it('ReLU passes positives unchanged and gives 0 (not −0) for negatives, −0 and 0, as torch.relu', () => {
+    const network = createNetwork([{ kind: 'relu' }], { inputShape: [1, 1, 6] });
+    const out = Array.from(network.forward({ shape: [1, 1, 6], data: Float64Array.from([2.5, -3, -0, 0, 1e-300, -1e-300]) }).data);
+    expect(out.map((v) => (Object.is(v, -0) ? '-0' : v))).toEqual([2.5, 0, 0, 0, 1e-300, 0]);
+  });
+
   it('its loss is the mean softmax cross-entropy of its outputs (the softmax chapter’s function)', () => {
     const network = createNetwork([{ kind: 'flatten' }, { kind: 'linear', out: 3 }], { inputShape: [1, 2, 2], seed: 3 });
     const inputs = [randomInput([1, 2, 2]), randomInput([1, 2, 2])];
