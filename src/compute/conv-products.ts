@@ -259,7 +259,7 @@ function weightGradient(input: ArrayLike<number>, gradOut: ArrayLike<number>, gr
 function inputGradient(w: ArrayLike<number>, gradOut: ArrayLike<number>, target: Float64Array, kernels: number, plan: Plan): void {
   const { offsets, bases, listIndex, listValue } = plan;
   const taps = offsets.length;
-  const taps4 = taps - (taps % 4);
+  const [taps8, taps4] = [taps - (taps % 8), taps - (taps % 4)];
   const positions = bases.length;
   for (let p = 0; p < positions; p++) {
     let count = 0;
@@ -269,7 +269,18 @@ function inputGradient(w: ArrayLike<number>, gradOut: ArrayLike<number>, target:
     }
     if (count === 0) continue;
     const base = bases[p]!;
-    for (let t = 0; t < taps4; t += 4) {
+    let t = 0;
+    for (; t < taps8; t += 8) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+      for (let e = 0; e < count; e++) {
+        const grad = listValue[e]!, row = listIndex[e]! + t;
+        a0 += grad * w[row]!; a1 += grad * w[row + 1]!; a2 += grad * w[row + 2]!; a3 += grad * w[row + 3]!;
+        a4 += grad * w[row + 4]!; a5 += grad * w[row + 5]!; a6 += grad * w[row + 6]!; a7 += grad * w[row + 7]!;
+      }
+      target[base + offsets[t]!]! += a0; target[base + offsets[t + 1]!]! += a1; target[base + offsets[t + 2]!]! += a2; target[base + offsets[t + 3]!]! += a3;
+      target[base + offsets[t + 4]!]! += a4; target[base + offsets[t + 5]!]! += a5; target[base + offsets[t + 6]!]! += a6; target[base + offsets[t + 7]!]! += a7;
+    }
+    for (; t < taps4; t += 4) {
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
       for (let e = 0; e < count; e++) {
         const grad = listValue[e]!, row = listIndex[e]! + t;
