@@ -12,7 +12,7 @@ import type { SpecState } from '../lib/spec';
 import { cnnLabSpec, optimizerFor } from './cnn-lab.spec';
 import { watchWidth } from '../lib/width';
 import { DrawPad } from './draw-pad';
-import { drawCurves, figureOf, filterFigures, gradcheckRows, renderConfusion, worstDifference } from './lab-views';
+import { drawCurves, gradcheckRows, renderConfusion, showFigures, showFilters, worstDifference } from './lab-views';
 import { chosenUnit, markPickable, pickedUnit, renderErf, renderInside, renderReceptiveField } from './lab-inside';
 import type { CurvePoint, LabReport, LabRequest, LabSettings } from './lab-protocol';
 import { pytorchCode, weightsJson } from './pytorch-export';
@@ -135,8 +135,8 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
       case 'evaluation':
         this.#tests.push({ epoch: report.epoch, accuracy: report.accuracy });
         renderConfusion(this.find('[data-role="confusion"]'), report.confusion);
-        this.find('[data-role="filters"]').replaceChildren(...filterFigures(report.filters));
-        this.find('[data-role="wrong"]').replaceChildren(...report.wrong.map((w) => figureOf(w.pixels, 28, 28, `${w.truth} → ${w.predicted}`, `A ${w.truth} taken for a ${w.predicted}`)));
+        showFilters(this.find('[data-role="filters"]'), report.filters);
+        showFigures(this.find('[data-role="wrong"]'), report.wrong.map((w) => ({ values: w.pixels, width: 28, height: 28, caption: `${w.truth} → ${w.predicted}`, label: `A ${w.truth} taken for a ${w.predicted}` })));
         drawCurves(this.find<SVGSVGElement>('[data-role="curves"]'), this.#points, this.#tests);
         this.announce(`Test accuracy after ${formatNumber(report.epoch, 3)} epochs: ${(100 * report.accuracy).toFixed(2)}%, ${report.wrongCount} of 1,500 test digits wrong.`);
         this.inspect();

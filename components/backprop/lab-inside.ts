@@ -6,7 +6,7 @@
 import { analyze, receptiveFieldRegion, type Network } from '../../src/compute';
 import { formatNumber, formatRange } from '../lib/format';
 import { paintHeat } from '../lib/heat-map';
-import { mapRows, paintField } from './lab-views';
+import { paintField, showMaps } from './lab-views';
 import type { LabReport } from './lab-protocol';
 
 type Inspection = Extract<LabReport, { type: 'inspection' }>;
@@ -22,7 +22,7 @@ export function renderInside(root: Element, report: Inspection, digit: number, r
   find(root, 'inside-caption').textContent = `Test digit ${digit}: a ${report.truth}, read as ${best} (${(100 * report.probabilities[best]!).toFixed(1)}%). What each layer makes of it:`;
   const holder = find(root, 'maps');
   const focused = [...holder.querySelectorAll('canvas')].indexOf(document.activeElement as HTMLCanvasElement);
-  holder.replaceChildren(...mapRows(report.maps, MAPS_SHOWN));
+  showMaps(holder, report.maps, MAPS_SHOWN);
   markPickable(root, rfLayer);
   if (focused >= 0) holder.querySelectorAll('canvas')[focused]?.focus();
 }

@@ -144,6 +144,34 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('while it trains, each test evaluation repaints its images in place (new canvases would cost the page frames)', async () => {
+    const { page } = await opened();
+    await page.locator(LAB).getByRole('button', { name: 'Train' }).click();
+    const live = page.locator(`${LAB} [data-role="live"]`);
+    const evaluated = /^Test accuracy after/;
+    await expect.poll(() => live.innerText(), { timeout: 60_000, interval: 100 }).toMatch(evaluated);
+    await expect.poll(() => page.locator(`${LAB} [data-role="maps"] canvas`).count(), { timeout: 20_000 }).toBe(28);
+    // From here on, count every canvas added to the lab, and mark the first image of each panel.
+    await page.evaluate(() => {
+      const lab = document.querySelector('#cnn-lab')!;
+      const added = { count: 0 };
+      Object.assign(window, { addedCanvases: added });
+      new MutationObserver((records) => {
+        for (const record of records) for (const node of record.addedNodes) if (node instanceof Element && (node.matches('canvas') || node.querySelector('canvas'))) added.count++;
+      }).observe(lab, { childList: true, subtree: true });
+      for (const role of ['filters', 'wrong', 'maps']) lab.querySelector(`[data-role="${role}"] canvas`)!.setAttribute('data-kept', role);
+    });
+    // Two more evaluations: the maps of the first of them (asked for when it arrives) have been drawn by the second.
+    for (let k = 0; k < 2; k++) {
+      const before = await live.innerText();
+      await expect.poll(() => live.innerText(), { timeout: 60_000, interval: 100 }).not.toBe(before);
+      expect(await live.innerText()).toMatch(evaluated);
+    }
+    await page.locator(LAB).getByRole('button', { name: 'Pause' }).click();
+    expect(await page.evaluate(() => (window as unknown as { addedCanvases: { count: number } }).addedCanvases.count)).toBe(0);
+    for (const role of ['filters', 'wrong', 'maps']) expect(await page.locator(`${LAB} [data-role="${role}"] canvas`).first().getAttribute('data-kept'), role).toBe(role);
+  });
+
   it('a digit drawn with the keyboard is classified, with ten probabilities that add to 1', async () => {
     const { page } = await opened();
     const pad = page.locator(LAB).getByRole('img', { name: 'Drawing pad, 28 by 28 pixels' });
