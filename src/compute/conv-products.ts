@@ -3,10 +3,11 @@
  * view every output position's window is a row of a matrix; here no such matrix is built. Instead each tap (channel,
  * kernel row, kernel column) has a fixed offset into the input and each output position a base index, so window
  * value t of position p is simply input[base[p] + offset[t]]. Padding is handled by a zero-bordered copy of the
- * input, made only for padded layers. The sums are kept in registers (four kernels × four positions forward, four
+ * input, made only for padded layers. The sums are kept in registers (four kernels × four positions forward, eight
  * taps at a time backward) and the backward pass visits only non-zero output gradients, which behind ReLU and max
  * pooling are a fifth or less of them. Copying every window (this package's first tiled form) cost as much as the
- * products themselves: LeNet-5's second convolution, backward, fell from 150 to about 45 µs a digit without it.
+ * products themselves: LeNet-5's second convolution, backward, fell from 150 to about 65 µs a digit without it.
+ * Scratch memory belongs to the geometry object (a network stage keeps its own), so a pass is not re-entrant.
  */
 import type { ConvGeometry } from './conv-kernels.ts';
 
@@ -174,9 +175,9 @@ function nonEmptyWindows(input: ArrayLike<number>, g: ConvGeometry, plan: Plan):
 }
 
 /**
- * Adds the weight and input gradients (each if given), visiting only non-zero output gradients. The weight gradient
- * of kernel o is Σₚ gradOut[o, p] · window(p): per kernel, its non-zero gradients are listed once, then each group of
- * four taps sums over that list in registers. The input gradient is, per output position, Σₒ gradOut[o, p] · w[o]
+ * Adds the weight, bias and input gradients (each if given), visiting only non-zero output gradients. The weight
+ * gradient of kernel o is Σₚ gradOut[o, p] · window(p): per kernel, its non-zero gradients are listed once (and summed,
+ * for the bias), then each group of eight taps (then four, then one) sums over that list in registers. The input gradient is, per output position, Σₒ gradOut[o, p] · w[o]
  * over the kernels whose gradient there is not 0, summed the same way and added once to the window it came from.
  */
 export function backwardProducts(
