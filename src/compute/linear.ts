@@ -8,9 +8,9 @@ import { assertTensor, type Tensor } from './tensor.ts';
 /**
  * out[n, j] = bias[j] + Σ_i input[n, i] · weight[j, i], on flat arrays (input n rows of `inputs` values). Inputs that
  * are 0 add nothing (behind a ReLU, a third to two thirds of them are), so each row's non-zero inputs are listed once
- * and the sums run over the list only, which gives the same values. Four outputs at a time: four
- * independent sums keep the floating-point adder busy where one sum would wait on itself each step, and each input
- * value is read once for the four. Every sum adds its terms in order i = 0, 1, …
+ * and the sums run over the list only, which gives the same values. Four outputs at a time: four independent sums
+ * keep the floating-point adder busy where one sum would wait on itself each step, and each input value is read once
+ * for the four. Every sum adds its terms in order i = 0, 1, …
  */
 export function linearInto(x: ArrayLike<number>, w: ArrayLike<number>, bias: ArrayLike<number> | null, out: Float64Array, rows: number, inputs: number, outputs: number): void {
   const { index, value } = lists(inputs);
@@ -129,7 +129,7 @@ export function linearBackwardInto(
   if (gradWeight || gradBias) linearWeightGradientInto(x, gradOut, gradWeight, gradBias, rows, inputs, outputs);
 }
 
-/** Scratch lists of non-zero gradients (their row offsets and values), grown when a longer one is needed. */
+/** Scratch lists of non-zero values (their offsets and the values), grown when a longer one is needed. */
 let listIndex = new Int32Array(256);
 let listValue = new Float64Array(256);
 function lists(length: number): { index: Int32Array; value: Float64Array } {
