@@ -87,7 +87,8 @@ export function drawCurves(svg: SVGSVGElement, points: readonly CurvePoint[], te
  */
 export function showMaps(holder: HTMLElement, maps: readonly { name: string; shape: number[]; data: Float64Array }[], shown: number): void {
   const spatial = maps.map((map, layer) => ({ ...map, layer })).filter((map) => map.shape.length === 3 && !map.name.startsWith('relu'));
-  const layout = spatial.map((map) => `${map.name} ${map.shape.join('×')}`).join(', ');
+  // Names, shapes and positions in the network: each canvas carries its layer's position (the unit picker reads it).
+  const layout = spatial.map((map) => `${map.layer}:${map.name} ${map.shape.join('×')}`).join(', ');
   const count = spatial.reduce((sum, map) => sum + Math.min(map.shape[0]!, shown), 0);
   const existing = [...holder.querySelectorAll('canvas')];
   const canvases = holder.dataset['layout'] === layout && existing.length === count ? existing : null;
