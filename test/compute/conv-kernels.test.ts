@@ -13,8 +13,8 @@ function randomGeometry() {
   for (;;) {
     const options = { stride: [int(1, 2), int(1, 2)] as [number, number], padding: [int(0, 2), int(0, 2)] as [number, number], dilation: [int(1, 2), int(1, 2)] as [number, number] };
     const input = [int(1, 3), int(3, 9), int(3, 9)];
-    // 1 to 6 kernels and up to 13×13 outputs: the tap-by-tap forms, and in the matrix-product one its blocks of four
-    // kernels and four positions and of four taps, and the kernels, positions and taps left over, all occur.
+    // 1 to 6 kernels, up to 48 taps and 13×13 outputs: the tap-by-tap forms, and in the matrix-product one its blocks
+    // of four kernels by four positions and of eight and four taps, and the kernels, positions and taps left over.
     const weight = [int(1, 6), input[0]!, int(1, 4), int(1, 4)];
     try {
       return { g: convGeometry(input, weight, options), input, weight, options };
