@@ -36,13 +36,12 @@ for (const { name, perSecond, note } of computeBenchmarks()) {
 }
 
 console.log('\nTraining the CNN lab\'s default network (LeNet-5, Adam, batches of 32) on the same digits, in one fresh process (ours and ConvNetJS timed in turns, the best turn of each)');
-const { alone, side } = await trainingThroughputIsolated();
+const side = await trainingThroughputIsolated();
 const perSecond = (rate: number): string => `${Math.round(rate).toLocaleString('en').padStart(6)} examples/s`;
 for (const { name, examplesPerSecond } of side) {
   const ratio = side[0]!.examplesPerSecond / examplesPerSecond;
   console.log(`  ${name.padEnd(40)} ${perSecond(examplesPerSecond)}${ratio === 1 ? '' : `  (this notebook: ${ratio.toFixed(1)}×)`}`);
 }
-console.log(`  ${alone.name.padEnd(40)} ${perSecond(alone.examplesPerSecond)}  (before the others were loaded, as in a reader's worker)`);
 
 console.log('\nconv2d against TF.js (CPU backend), float32, median times');
 for (const { name, oursMs, tfjsMs, maxRelativeDifference } of await convComparisons()) {

@@ -152,15 +152,14 @@ async function tfjs(digits: DigitSet, train: Int32Array, seconds: number): Promi
 
 /**
  * The three trainers on the lab's default network, `seconds` each, in this process: ours and ConvNetJS in turns, then
- * TF.js (whose modules, once loaded, slow the other two; see below). First, ours alone for `seconds`, before the
- * others are loaded, as a reader's worker runs it: sharing a process with ConvNetJS slows it by a tenth to a fifth.
+ * TF.js (whose modules, once loaded, slow the other two; see below). An earlier version also timed ours alone before
+ * ConvNetJS was loaded; from a bundle under plain Node, sharing the process no longer slows it (see below), and timed
+ * first, before its code had warmed up, that row only showed the warm-up.
  */
-export async function trainingThroughput(seconds = 4): Promise<{ alone: Throughput; side: Throughput[] }> {
+export async function trainingThroughput(seconds = 4): Promise<Throughput[]> {
   const digits = readMnistPackage();
   const { train } = splitDigits(digits.labels, DIGIT_SPLIT);
-  const mine = ours(digits, train);
-  const [alone] = race([{ ...mine, name: 'this notebook, alone in its process' }], seconds);
-  return { alone: alone!, side: [...race([mine, convnet(digits, train)], seconds), await tfjs(digits, train, seconds)] };
+  return [...race([ours(digits, train), convnet(digits, train)], seconds), await tfjs(digits, train, seconds)];
 }
 
 /**
@@ -171,13 +170,13 @@ export async function trainingThroughput(seconds = 4): Promise<{ alone: Throughp
  * module) slowed ours by an eighth (2,620 → 2,300) and ConvNetJS itself ran at 300 instead of 330 a second; from a
  * bundle neither happens. The three trainers still share one process.
  */
-export async function trainingThroughputIsolated(seconds = 4): Promise<{ alone: Throughput; side: Throughput[] }> {
+export async function trainingThroughputIsolated(seconds = 4): Promise<Throughput[]> {
   const { build } = await import('esbuild');
   // Inside node_modules, so that the bundle's imports of ConvNetJS and TF.js resolve to the project's packages.
   const outfile = fileURLToPath(new URL('../../node_modules/.cache/nn-bench/train-bench.mjs', import.meta.url));
   await build({ entryPoints: [fileURLToPath(import.meta.url)], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
   const output = execFileSync(process.execPath, [outfile, String(seconds)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  return JSON.parse(output.trim().split('\n').at(-1)!) as { alone: Throughput; side: Throughput[] };
+  return JSON.parse(output.trim().split('\n').at(-1)!) as Throughput[];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) console.log(JSON.stringify(await trainingThroughput(Number(process.argv[2] ?? 4))));
