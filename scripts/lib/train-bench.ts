@@ -152,9 +152,8 @@ async function tfjs(digits: DigitSet, train: Int32Array, seconds: number): Promi
 
 /**
  * The three trainers on the lab's default network, `seconds` each, in this process: ours and ConvNetJS in turns, then
- * TF.js (whose modules, once loaded, slow the other two; see below). An earlier version also timed ours alone before
- * ConvNetJS was loaded; from a bundle under plain Node, sharing the process no longer slows it (see below), and timed
- * first, before its code had warmed up, that row only showed the warm-up.
+ * TF.js (whose modules, once loaded, slow the other two; see below). Run from a bundle under plain Node, ours is as
+ * fast beside ConvNetJS as alone, so ours alone is not timed separately.
  */
 export async function trainingThroughput(seconds = 4): Promise<Throughput[]> {
   const digits = readMnistPackage();
