@@ -53,7 +53,6 @@ export function linearInto(x: ArrayLike<number>, w: ArrayLike<number>, bias: Arr
  */
 export function linearInputGradientInto(w: ArrayLike<number>, gradOut: ArrayLike<number>, gradInput: Float64Array, rows: number, inputs: number, outputs: number): void {
   const { index, value } = lists(outputs);
-  const inputs4 = inputs - (inputs % 4);
   for (let n = 0; n < rows; n++) {
     let count = 0;
     for (let j = 0, at = n * outputs; j < outputs; j++, at++) {
@@ -61,20 +60,7 @@ export function linearInputGradientInto(w: ArrayLike<number>, gradOut: ArrayLike
       if (grad !== 0) (index[count] = j * inputs), (value[count++] = grad);
     }
     if (count === 0) continue;
-    const row = n * inputs;
-    for (let i = 0; i < inputs4; i += 4) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-      for (let e = 0; e < count; e++) {
-        const grad = value[e]!, at = index[e]! + i;
-        a0 += grad * w[at]!; a1 += grad * w[at + 1]!; a2 += grad * w[at + 2]!; a3 += grad * w[at + 3]!;
-      }
-      gradInput[row + i]! += a0; gradInput[row + i + 1]! += a1; gradInput[row + i + 2]! += a2; gradInput[row + i + 3]! += a3;
-    }
-    for (let i = inputs4; i < inputs; i++) {
-      let sum = 0;
-      for (let e = 0; e < count; e++) sum += value[e]! * w[index[e]! + i]!;
-      gradInput[row + i]! += sum;
-    }
+    addListedRows(w, index, value, count, gradInput, n * inputs, inputs);
   }
 }
 
@@ -85,7 +71,6 @@ export function linearInputGradientInto(w: ArrayLike<number>, gradOut: ArrayLike
  */
 export function linearWeightGradientInto(x: ArrayLike<number>, gradOut: ArrayLike<number>, gradWeight: Float64Array | null, gradBias: Float64Array | null, rows: number, inputs: number, outputs: number): void {
   const { index, value } = lists(rows);
-  const inputs4 = inputs - (inputs % 4);
   for (let j = 0; j < outputs; j++) {
     let count = 0;
     let biasSum = 0;
@@ -96,20 +81,7 @@ export function linearWeightGradientInto(x: ArrayLike<number>, gradOut: ArrayLik
     }
     if (gradBias) gradBias[j]! += biasSum;
     if (!gradWeight || count === 0) continue;
-    const row = j * inputs;
-    for (let i = 0; i < inputs4; i += 4) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-      for (let e = 0; e < count; e++) {
-        const grad = value[e]!, at = index[e]! + i;
-        a0 += grad * x[at]!; a1 += grad * x[at + 1]!; a2 += grad * x[at + 2]!; a3 += grad * x[at + 3]!;
-      }
-      gradWeight[row + i]! += a0; gradWeight[row + i + 1]! += a1; gradWeight[row + i + 2]! += a2; gradWeight[row + i + 3]! += a3;
-    }
-    for (let i = inputs4; i < inputs; i++) {
-      let sum = 0;
-      for (let e = 0; e < count; e++) sum += value[e]! * x[index[e]! + i]!;
-      gradWeight[row + i]! += sum;
-    }
+    addListedRows(x, index, value, count, gradWeight, j * inputs, inputs);
   }
 }
 
@@ -127,6 +99,27 @@ export function linearBackwardInto(
 ): void {
   if (gradInput) linearInputGradientInto(w, gradOut, gradInput, rows, inputs, outputs);
   if (gradWeight || gradBias) linearWeightGradientInto(x, gradOut, gradWeight, gradBias, rows, inputs, outputs);
+}
+
+/**
+ * target[row + i] += Σₑ value[e] · source[index[e] + i] for i < length: the listed rows of `source`, each scaled by its
+ * value, added into one row of `target`. Four sums at a time stay in registers while e runs, and each is added once.
+ */
+function addListedRows(source: ArrayLike<number>, index: Int32Array, value: Float64Array, count: number, target: Float64Array, row: number, length: number): void {
+  const length4 = length - (length % 4);
+  for (let i = 0; i < length4; i += 4) {
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    for (let e = 0; e < count; e++) {
+      const scale = value[e]!, at = index[e]! + i;
+      a0 += scale * source[at]!; a1 += scale * source[at + 1]!; a2 += scale * source[at + 2]!; a3 += scale * source[at + 3]!;
+    }
+    target[row + i]! += a0; target[row + i + 1]! += a1; target[row + i + 2]! += a2; target[row + i + 3]! += a3;
+  }
+  for (let i = length4; i < length; i++) {
+    let sum = 0;
+    for (let e = 0; e < count; e++) sum += value[e]! * source[index[e]! + i]!;
+    target[row + i]! += sum;
+  }
 }
 
 /** Scratch lists of non-zero values (their offsets and the values), grown when a longer one is needed. */
