@@ -39,7 +39,6 @@ describeInBrowser('the site shell', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-open');
     expect(consoleErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
-    await page.context().close();
   });
 
   // Pagefind retries a missing word with shorter prefixes ("bbbb" finds "b"), so the query must not start with
@@ -50,7 +49,6 @@ describeInBrowser('the site shell', () => {
     await page.locator('#search-dialog').waitFor({ state: 'visible' });
     await page.fill('#search-input', 'ζζζζζζ');
     await expect.poll(() => page.locator('.search-status').textContent()).toContain('No results');
-    await page.context().close();
   });
 
   it('the theme choice persists across reloads and overrides the system setting', async () => {
@@ -70,7 +68,6 @@ describeInBrowser('the site shell', () => {
     await page.reload();
     await scriptsLoaded(page);
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('light');
-    await page.context().close();
   });
 
   it('the stored theme is applied before first paint (no flash)', async () => {
@@ -89,7 +86,6 @@ describeInBrowser('the site shell', () => {
     expect(await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)).toBe('dark');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(20, 22, 26)');
-    await page.context().close();
   });
 
   it('the mobile menu opens and closes with the keyboard', async () => {
@@ -111,7 +107,6 @@ describeInBrowser('the site shell', () => {
     await page.focus('.sidebar-close');
     await page.keyboard.press('Enter');
     await sidebar.waitFor({ state: 'hidden' });
-    await page.context().close();
   });
 
   it('the skip link moves focus to the content', async () => {
@@ -120,7 +115,6 @@ describeInBrowser('the site shell', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
-    await page.context().close();
   });
 
   it('the table of contents marks the section being read', async () => {
@@ -134,14 +128,12 @@ describeInBrowser('the site shell', () => {
     await page.locator(target).scrollIntoViewIfNeeded();
     await page.evaluate((id) => document.querySelector(id)!.scrollIntoView({ block: 'start' }), target);
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe(target);
-    await page.context().close();
   });
 
   it('a page opened at a section marks that section', async () => {
     const { page } = await openPage('softmax/#temperature', { viewport: { width: 1400, height: 800 } });
     await expect.poll(() => page.locator('.toc a[aria-current="true"]').getAttribute('href')).toBe('#temperature');
     expect(await page.locator('.toc a[aria-current="true"]').count()).toBe(1);
-    await page.context().close();
   });
 
   it('wide display math scrolls inside its block, not the page, and is keyboard-reachable', async () => {
@@ -156,7 +148,6 @@ describeInBrowser('the site shell', () => {
       [...document.querySelectorAll<HTMLElement>('.katex-display')].every((el) => el.tabIndex === 0),
     );
     expect(focusable).toBe(true);
-    await page.context().close();
   });
 
   // Display formulas are skipped until they near the viewport (content-visibility: auto) and hold the height written
@@ -176,7 +167,6 @@ describeInBrowser('the site shell', () => {
           }),
         );
         expect(mismatches, `at ${width} px`).toEqual([]);
-        await page.context().close();
       }
     },
   );

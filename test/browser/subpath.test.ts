@@ -15,7 +15,6 @@ describeInBrowser('the site hosted under a sub-path (BASE_PATH=/nn/)', () => {
     for (const link of await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
       expect(link!.startsWith('/nn/')).toBe(true);
     }
-    await page.context().close();
   });
 
   it('search works under the sub-path and links stay under it', async () => {
@@ -27,6 +26,5 @@ describeInBrowser('the site hosted under a sub-path (BASE_PATH=/nn/)', () => {
     await first.waitFor();
     expect(await first.getAttribute('href')).toBe('/nn/softmax/');
     expect(failedRequests).toEqual([]);
-    await page.context().close();
   });
 });

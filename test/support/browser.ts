@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from './chromium';
+import { DEFAULT_VIEWPORT, ReusedTab, reusable } from './reused-tab';
 
 const chromiumPath = inject('chromiumPath');
 const siteUrl = inject('siteUrl');
@@ -20,26 +21,31 @@ export interface WatchedPage {
 }
 
 let browser: Browser | undefined;
+/** The file's reused tab (test/support/reused-tab.ts). */
+let tab: ReusedTab | undefined;
 /** Pages opened by the running test, checked and closed after it. */
 let opened: (WatchedPage & { allowErrors: RegExp | null })[] = [];
 
 /**
  * Launches one Chromium for the calling test file and closes it afterwards. After every test, each page the test
  * opened must have logged no console error and thrown no uncaught error (`pageerror`), unless the test said which
- * errors it expects; then its context is closed.
+ * errors it expects; then the file's reused tab is reset and any other page's context closed.
  */
 export function useBrowser(): void {
   beforeAll(async () => {
     browser = await launchChromium(chromiumPath);
+    tab = new ReusedTab(browser, [siteUrl, subpathUrl].map((url) => new URL(url).origin));
   });
   afterEach(async () => {
     const pages = opened;
     opened = [];
     const errors = pages.flatMap((watched) => watched.consoleErrors.filter((e) => !watched.allowErrors?.test(e)));
-    await Promise.all(pages.map((watched) => watched.page.context().close().catch(() => {})));
+    await Promise.all(pages.map((watched) => (tab?.owns(watched.page) ? tab.release() : watched.page.context().close().catch(() => {}))));
+    if (tab) tab.taken = false;
     expect(errors, 'console errors or uncaught exceptions in the page').toEqual([]);
   });
   afterAll(async () => {
+    tab = undefined;
     await browser?.close();
   });
 }
@@ -49,18 +55,20 @@ export const siteHref = (path: string): string =>
   /^https?:/.test(path) ? path : new URL(path.replace(/^\//, ''), siteUrl).href;
 
 /**
- * Opens a site path in a fresh context, recording console errors, uncaught exceptions, failed requests and requests
- * to other origins. `allowErrors`: console errors the test expects (e.g. a 404), not counted against it.
+ * Opens a site path in a page as fresh as a new context's, recording console errors, uncaught exceptions, failed
+ * requests and requests to other origins. `allowErrors`: console errors the test expects (e.g. a 404), not counted against it.
  * `modules: false` blocks the loader of the page's module scripts (its inline scripts, such as the theme, still run):
  * the page as a reader sees it before the widgets start, or when the scripts fail to load.
  */
 export async function openPage(path: string, options: BrowserContextOptions & { allowErrors?: RegExp; modules?: boolean } = {}): Promise<WatchedPage> {
   if (!browser) throw new Error('useBrowser() was not called in this file');
   const { allowErrors, modules = true, ...contextOptions } = options;
-  // Service workers are blocked unless a test asks for them (test/browser/offline.test.ts): otherwise every fresh
-  // context would precache the whole site in the background of a test about something else.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block', ...contextOptions });
-  const page = await context.newPage();
+  // The test's first page is the file's reused tab, unless it needs a context of its own. Service workers are
+  // blocked unless a test asks for them (test/browser/offline.test.ts): otherwise every fresh context would precache
+  // the whole site in the background of a test about something else.
+  const page = tab && !tab.taken && reusable(contextOptions)
+    ? await tab.take(contextOptions)
+    : await (await browser.newContext({ viewport: DEFAULT_VIEWPORT, serviceWorkers: 'block', ...contextOptions })).newPage();
   const watched: WatchedPage = { page, consoleErrors: [], failedRequests: [], foreignRequests: [] };
   opened.push({ ...watched, allowErrors: allowErrors ?? null });
   const origin = new URL(siteHref(path)).origin;
