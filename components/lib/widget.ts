@@ -45,7 +45,9 @@ export abstract class NotebookWidget<F extends Fields> extends HTMLElement {
       }
       this.setup();
     });
-    this.refresh(true);
+    // The address is left as it came until the reader changes something: a visit leaves no query behind, and a link
+    // stays as it was written (with the link's own values, rejected ones included, for the reader to see).
+    this.refresh(true, false);
     this.dataset['started'] = '';
   }
 
@@ -68,9 +70,9 @@ export abstract class NotebookWidget<F extends Fields> extends HTMLElement {
     this.refresh(true);
   }
 
-  /** Re-renders the current state (e.g. when an image the widget waits for arrives). */
+  /** Re-renders the current state (e.g. when an image the widget waits for arrives); the state, and so the URL, stay. */
   protected update(): void {
-    this.refresh(false);
+    this.refresh(false, false);
   }
 
   /** Binds a field to a sub-part of the widget (an editor, a table of rows) that reports edits and shows values. */
@@ -130,7 +132,7 @@ export abstract class NotebookWidget<F extends Fields> extends HTMLElement {
   }
 
   /** Render, then show the state in every control, the messages, the snippet, and (later) the URL. */
-  private refresh(force: boolean): void {
+  private refresh(force: boolean, writeUrl = true): void {
     try {
       this.render(this.#state);
       this.#computeError = '';
@@ -145,7 +147,7 @@ export abstract class NotebookWidget<F extends Fields> extends HTMLElement {
     this.showMessages();
     // After drawing: an SVG's viewBox may have changed, and its labels must stay 12 px on screen.
     keepSvgTextReadable(this);
-    this.scheduleUrlWrite();
+    if (writeUrl) this.scheduleUrlWrite();
   }
 
   /** Runs `action`, showing a RangeError (or any error, logged) in the widget instead of throwing it. */

@@ -1,7 +1,7 @@
 import { htmlFiles } from '../../scripts/lib/site-files';
 import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
-import { startAllWidgets } from '../support/widgets';
+import { startAllWidgets, urlWritten } from '../support/widgets';
 import { collidingLabels, overflowing, scrollingFormulas, smallSliders, smallText } from './phone';
 
 /** Every page of the build but the 404, as a path relative to the site root. */
@@ -29,7 +29,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(pagePaths.length).toBeGreaterThanOrEqual(3);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}): loads cleanly, only from its own origin, plot labels apart, with 0 axe violations`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}): loads cleanly, only from its own origin, its address left as it came, plot labels apart, with 0 axe violations`, async (path) => {
       const { page, failedRequests, foreignRequests } = await openPage(path, { colorScheme: scheme });
       // Every widget drawn (some start only near the viewport), so axe sees what a reader scrolling down sees.
       await startAllWidgets(page);
@@ -37,6 +37,9 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe(scheme);
       expect(failedRequests).toEqual([]);
       expect(foreignRequests).toEqual([]);
+      // Widgets mirror their state in the address once the reader changes something, not on a mere visit.
+      await urlWritten(page);
+      expect(new URL(page.url()).search).toBe('');
       expect(await collidingLabels(page)).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
     });
