@@ -40,8 +40,8 @@ export function useBrowser(): void {
     const pages = opened;
     opened = [];
     const errors = pages.flatMap((watched) => watched.consoleErrors.filter((e) => !watched.allowErrors?.test(e)));
-    await Promise.all(pages.map((watched) => (tab?.owns(watched.page) ? tab.release() : watched.page.context().close().catch(() => {}))));
-    if (tab) tab.taken = false;
+    const others = pages.filter((watched) => !tab?.owns(watched.page));
+    await Promise.all([tab?.release(), ...others.map((watched) => watched.page.context().close().catch(() => {}))]);
     expect(errors, 'console errors or uncaught exceptions in the page').toEqual([]);
   });
   afterAll(async () => {
@@ -56,7 +56,8 @@ export const siteHref = (path: string): string =>
 
 /**
  * Opens a site path in a page as fresh as a new context's, recording console errors, uncaught exceptions, failed
- * requests and requests to other origins. `allowErrors`: console errors the test expects (e.g. a 404), not counted against it.
+ * requests and requests to other origins. `allowErrors`: console errors the test expects (e.g. a 404), not counted
+ * against it.
  * `modules: false` blocks the loader of the page's module scripts (its inline scripts, such as the theme, still run):
  * the page as a reader sees it before the widgets start, or when the scripts fail to load.
  */
