@@ -43,14 +43,18 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
   #exportUrls: string[] = [];
   /** Set by "Start again": the next render starts a new run even with the same settings. */
   #restart = false;
+  /** The curves' width on screen, from watchWidth (0 until laid out). */
+  #curvesWidth = 0;
 
   protected override setup(): void {
     this.#pad = new DrawPad(this.find('[data-role="pad"]'), () => this.predictSoon());
     this.bindCustom('rfLayer', (editor) => this.rfLayerSelect(editor));
     this.bindMapPicking();
     // The curves are drawn at the plot's width in pixels: redraw when it changes.
-    const curves = this.find<SVGSVGElement>('[data-role="curves"]');
-    watchWidth(curves, () => drawCurves(curves, this.#points, this.#tests));
+    watchWidth(this.find<SVGSVGElement>('[data-role="curves"]'), (width) => {
+      this.#curvesWidth = width;
+      this.redrawCurves();
+    });
     this.on(this.find('[data-role="run"]'), 'click', () => {
       this.send({ type: this.#running ? 'pause' : 'run' });
       if (!this.#inspected) this.inspect(); // the digits are on their way: show one from the inside
@@ -94,7 +98,7 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
       this.setButton();
       this.send({ type: 'reset', settings });
       this.find('[data-role="status"]').textContent = `${formatWhole(network.parameterCount)} parameters, not trained yet. Train loads 10,000 handwritten digits (1.6 MB) and learns from 8,500 of them; the other 1,500 test it.`;
-      drawCurves(this.find<SVGSVGElement>('[data-role="curves"]'), [], []);
+      this.redrawCurves();
       for (const role of ['maps', 'filters', 'wrong']) this.find(`[data-role="${role}"]`).replaceChildren();
       this.find('[data-role="confusion"]').replaceChildren();
       this.find('[data-role="gradcheck-table"]').replaceChildren();
@@ -137,7 +141,7 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
         renderConfusion(this.find('[data-role="confusion"]'), report.confusion);
         showFilters(this.find('[data-role="filters"]'), report.filters);
         showFigures(this.find('[data-role="wrong"]'), report.wrong.map((w) => ({ values: w.pixels, width: 28, height: 28, caption: `${w.truth} → ${w.predicted}`, label: `A ${w.truth} taken for a ${w.predicted}` })));
-        drawCurves(this.find<SVGSVGElement>('[data-role="curves"]'), this.#points, this.#tests);
+        this.redrawCurves();
         this.announce(`Test accuracy after ${formatNumber(report.epoch, 3)} epochs: ${(100 * report.accuracy).toFixed(2)}%, ${report.wrongCount} of 1,500 test digits wrong.`);
         this.inspect();
         this.predictSoon();
@@ -167,6 +171,11 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
     }
   }
 
+  /** Draws the loss and accuracy curves so far at the plot's last observed width. */
+  private redrawCurves(): void {
+    drawCurves(this.find<SVGSVGElement>('[data-role="curves"]'), this.#curvesWidth, this.#points, this.#tests);
+  }
+
   private setButton(): void {
     const button = this.find('[data-role="run"]');
     button.textContent = this.#running ? 'Pause' : this.#points.length ? 'Resume' : 'Train';
@@ -180,7 +189,7 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
     if (test) parts.push(`test accuracy ${(100 * test.accuracy).toFixed(2)}%`);
     if (report.examplesPerSecond > 0) parts.push(`${formatWhole(report.examplesPerSecond)} digits/s`, `η = ${formatNumber(report.learningRate, 3)}`);
     this.find('[data-role="status"]').textContent = parts.join(' · ');
-    if (report.point) drawCurves(this.find<SVGSVGElement>('[data-role="curves"]'), this.#points, this.#tests);
+    if (report.point) this.redrawCurves();
     if (!report.running && report.steps > 0) this.announce(`Paused. ${parts.join(', ')}.`);
   }
 

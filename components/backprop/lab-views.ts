@@ -56,10 +56,11 @@ export function showFigures(holder: HTMLElement, items: readonly FigureItem[]): 
 
 /**
  * Training loss (left scale, nats) and training and test accuracy (right scale, 80–100 %) against epochs. The plot is
- * drawn in CSS pixels at the SVG's own width (redraw on resize), so its 12 px labels stay 12 px on a phone.
+ * drawn in CSS pixels at the SVG's own width, `shownWidth` (from watchWidth; 0 before the first layout), so its 12 px
+ * labels stay 12 px on a phone. Measuring it here instead would force a layout at every progress report.
  */
-export function drawCurves(svg: SVGSVGElement, points: readonly CurvePoint[], tests: readonly { epoch: number; accuracy: number }[]): void {
-  const width = Math.round(Math.min(640, Math.max(300, svg.getBoundingClientRect().width || 560)));
+export function drawCurves(svg: SVGSVGElement, shownWidth: number, points: readonly CurvePoint[], tests: readonly { epoch: number; accuracy: number }[]): void {
+  const width = Math.round(Math.min(640, Math.max(300, shownWidth || 560)));
   const height = 240;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const box = { left: 48, right: width - 40, top: 10, bottom: height - 44 };

@@ -23,10 +23,13 @@ class ErfDepth extends NotebookWidget<typeof erfDepthSpec.fields> {
   #asked = 0;
   #busy: ReturnType<typeof setTimeout> | undefined;
   #last: Extract<ErfReply, { ok: true }> | null = null;
+  /** The plot's width on screen, from watchWidth (0 until laid out); measuring while drawing would force a layout. */
+  #plotWidth = 0;
 
   protected override setup(): void {
     // The plot is drawn at its own width: redraw the last result when that changes.
-    watchWidth(this.find<SVGSVGElement>('[data-role="plot"]'), () => {
+    watchWidth(this.find<SVGSVGElement>('[data-role="plot"]'), (width) => {
+      this.#plotWidth = width;
       if (this.#last) this.drawPlot(this.#last.series, this.state);
     });
   }
@@ -100,7 +103,7 @@ class ErfDepth extends NotebookWidget<typeof erfDepthSpec.fields> {
   /** Spread against depth, both log scales, drawn in pixels at the plot's width (its labels stay 12 px on a phone). */
   private drawPlot(series: readonly DepthPoint[], state: State): void {
     const svg = this.find<SVGSVGElement>('[data-role="plot"]');
-    const width = Math.round(Math.min(560, Math.max(280, svg.getBoundingClientRect().width || 420)));
+    const width = Math.round(Math.min(560, Math.max(280, this.#plotWidth || 420)));
     const height = 260;
     svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     const box = { left: 52, right: width - 12, top: 10, bottom: height - 44 };
