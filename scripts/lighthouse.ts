@@ -2,14 +2,14 @@
  * `npm run lighthouse -- [--runs N] [--no-paint-holding] [page …]`: serves dist/ (gzip, like a real host) and runs
  * Lighthouse 12.8.2 (mobile) on every page in the build (or those whose path contains one of the words given) with
  * Debian's Chromium, N times each (default 3), and prints the median run's four category scores, every run's
- * performance score, when that run's first frame was drawn, and for a median score under 100 what cost it. The median, as Lighthouse's own documentation on variability advises:
- * its simulated timings scale the tasks this machine happened to run, and on 2 cores one page's total blocking time
- * varies from run to run by 100 ms or more. Figures only, never a test. Needs `npm run build` first; fetches
- * Lighthouse with npx on first use.
+ * performance score, when that run's first frame was drawn, and for a median score under 100 what cost it. The
+ * median, as Lighthouse's own documentation on variability advises: its simulated timings scale the tasks this machine
+ * happened to run, and on 2 cores one page's total blocking time varies from run to run by 100 ms or more. Figures
+ * only, never a test. Needs `npm run build` first; fetches Lighthouse with npx on first use.
  *
  * `--no-paint-holding` turns off Chromium's paint holding in the audited browser. In Lighthouse's headless runs here
- * it keeps a finished page off the screen for one or two seconds with the page's thread idle (DEVELOPERS.md, "What
- * still keeps the chapters under 100"); the flag shows what the page itself costs. The default is the plain run.
+ * it keeps a finished page off the screen for one or two seconds with the page's thread idle (DEVELOPERS.md, the
+ * paragraph on speed index); the flag shows what the page itself costs. The default is the plain run.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
