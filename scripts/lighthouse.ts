@@ -1,5 +1,5 @@
 /**
- * `npm run lighthouse -- [--runs N] [--no-paint-holding] [page …]`: serves dist/ (gzip, like a real host) and runs
+ * `npm run lighthouse -- [--runs N] [--render-document] [page …]`: serves dist/ (gzip, like a real host) and runs
  * Lighthouse 12.8.2 (mobile) on every page in the build (or those whose path contains one of the words given) with
  * Debian's Chromium, N times each (default 3), and prints the median run's four category scores, every run's
  * performance score, when that run's first frame was drawn, and for a median score under 100 what cost it. The
@@ -7,9 +7,10 @@
  * happened to run, and on 2 cores one page's total blocking time varies from run to run by 100 ms or more. Figures
  * only, never a test. Needs `npm run build` first; fetches Lighthouse with npx on first use.
  *
- * `--no-paint-holding` turns off Chromium's paint holding in the audited browser. In Lighthouse's headless runs here
- * it keeps a finished page off the screen for one or two seconds with the page's thread idle (DEVELOPERS.md, the
- * paragraph on speed index); the flag shows what the page itself costs. The default is the plain run.
+ * `--render-document` leaves Chromium's RenderDocument on, as Chrome ships it, where Lighthouse turns it off by
+ * default. Turned off, it keeps a finished page off the screen here for one or two seconds with the page's thread
+ * idle (DEVELOPERS.md, the paragraph on speed index); the flag shows what the page itself costs. The default is the
+ * plain run.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -24,13 +25,16 @@ const run = promisify(execFile);
 const chromium = findChromium();
 if (!chromium) throw new Error(INSTALL_HELP);
 const baseFlags = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
-/** Lighthouse's own --disable-features list (a later --disable-features replaces it, so it is repeated) plus PaintHolding. */
-const withoutPaintHolding = '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,AutofillServerCommunication,PrivacySandboxSettings4,PaintHolding';
+/**
+ * Lighthouse's own --disable-features list (chrome-launcher's dist/flags.js, as Lighthouse 12.8.2 installs it) without
+ * RenderDocument: a later --disable-features replaces the earlier one, so the rest of the list is repeated whole.
+ */
+const keepRenderDocument = '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,AutofillServerCommunication,PrivacySandboxSettings4';
 const server = await serveSite('dist');
 const out = mkdtempSync(path.join(tmpdir(), 'lighthouse-'));
-const noPaintHolding = process.argv.includes('--no-paint-holding');
-const flags = noPaintHolding ? `${baseFlags} ${withoutPaintHolding}` : baseFlags;
-const args = process.argv.slice(2).filter((arg) => arg !== '--no-paint-holding');
+const renderDocument = process.argv.includes('--render-document');
+const flags = renderDocument ? `${baseFlags} ${keepRenderDocument}` : baseFlags;
+const args = process.argv.slice(2).filter((arg) => arg !== '--render-document');
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs must be a whole number from 1 to 20, not "${args[runsAt + 1]}"`);
@@ -64,7 +68,7 @@ try {
     const { categories, audits } = median;
     const scores = Object.entries(categories).map(([id, c]) => `${id} ${Math.round(c.score * 100)}`);
     const every = runs > 1 ? `  (performance in each run: ${reports.map((r) => Math.round(r.categories['performance']!.score * 100)).join(', ')})` : '';
-    // The first frame Chromium actually drew, in real (unsimulated) time: paint holding shows up here.
+    // The first frame Chromium actually drew, in real (unsimulated) time: the held first frame shows up here.
     const firstFrame = audits['metrics']?.details?.items?.[0]?.['observedFirstPaint'];
     const seen = firstFrame === undefined ? '' : `  (first frame drawn at ${Math.round(firstFrame)} ms)`;
     console.log(`${page.padEnd(20)} ${scores.join('  ')}${every}${seen}`);
