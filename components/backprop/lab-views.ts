@@ -72,7 +72,7 @@ export function drawCurves(svg: SVGSVGElement, shownWidth: number, points: reado
   // About one tick per 50 px: whole epochs only.
   const tickCount = Math.max(1, Math.min(maxEpoch, Math.floor((box.right - box.left) / 50)));
   const xTicks = Array.from({ length: tickCount + 1 }, (_, k) => Math.round((k * maxEpoch) / tickCount)).map((e) => ({ at: sx(e), label: String(e) }));
-  const parts = axes(box, xTicks, [0, maxLoss / 2, maxLoss].map((v) => ({ at: sLoss(v), label: formatNumber(v, 2) })), { x: 'epoch', y: 'loss (nats)' });
+  const parts = axes(box, xTicks, [0, maxLoss / 2, maxLoss].map((v) => ({ at: sLoss(v), label: formatNumber(v, 3) })), { x: 'epoch', y: 'loss (nats)' });
   for (const v of [0.8, 0.9, 1]) parts.push(svgElement('text', { x: box.right + 4, y: sAcc(v) + 4, class: 'plot-tick' }, `${Math.round(v * 100)}%`));
   parts.push(svgElement('path', { d: linePath(points.map((p) => [sx(p.epoch), sLoss(p.loss)])), class: 'plot-line series-2' }));
   parts.push(svgElement('path', { d: linePath(points.map((p) => [sx(p.epoch), sAcc(Math.max(0.8, p.trainAccuracy))])), class: 'plot-line series-1', 'stroke-dasharray': '6 3' }));

@@ -136,6 +136,11 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     const counts = await page.locator(`${LAB} [data-role="confusion"] td`).allInnerTexts();
     expect(counts).toHaveLength(100);
     expect(counts.reduce((sum, c) => sum + Number(c), 0)).toBe(1500);
+    // On a 360 px phone its ten columns fit: read whole, not scrolled sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const matrix = page.locator(`${LAB} .table-scroll:has([data-role="confusion"])`);
+    expect(await matrix.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(await page.locator(`${LAB} [data-role="filters"] canvas`).count()).toBe(6);
     expect(await page.locator(`${LAB} [data-role="wrong"] figure`).count()).toBeGreaterThan(0);
     expect(await page.locator(`${LAB} [data-role="curves"] path.plot-line`).count()).toBe(3);
