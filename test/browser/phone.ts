@@ -66,6 +66,21 @@ export const scrollingFormulas = (page: Page): Promise<string[]> =>
     .map((display) => (display.querySelector('annotation')?.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 40).trimEnd()))()`);
 
 /**
+ * Tables wider than the box they scroll in, by more than 2 px: each named by its widget (or "prose") and its caption,
+ * the label of its scrolling box, or its first header cell. Skipped blocks (content-visibility) are laid out for the
+ * measure.
+ */
+export const scrollingTables = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => [...document.querySelectorAll('table')].flatMap((table) => {
+    for (let el = table; el; el = el.parentElement) if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+    let box = table;
+    while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
+    if (!box || box.scrollWidth - box.clientWidth <= 2) return [];
+    const name = table.caption?.textContent || box.getAttribute('aria-label') || table.querySelector('th')?.textContent || '';
+    return [(table.closest('[data-widget]')?.id ?? 'prose') + ': ' + name.replace(/\\s+/g, ' ').trim().slice(0, 40).trimEnd()];
+  }))()`);
+
+/**
  * Plot labels that collide: two texts of one widget's SVG whose boxes overlap by more than 2 px both ways (a font box
  * reaches a little above and below its glyphs), or a text that runs out of its SVG. Labels grow to 12 px on a phone
  * (components/lib/readable-svg.ts), so a plot laid out for a desktop can collide there.
