@@ -92,7 +92,10 @@ export class NetworkRows {
     ceil.dataset['index'] = String(at + 5);
     ceil.setAttribute('aria-label', `${name}: ceil mode (pooling only)`);
     ceil.addEventListener('change', () => this.host.cell(this.withCode(at + 5, ceil.checked ? 1 : 0), ceil));
-    tr.append(cellWith(ceil), ...this.resultCells());
+    // The label around it is the touch target (44 px on a phone); the checkbox keeps its usual size.
+    const ceilTarget = el('label', { className: 'cell-check' });
+    ceilTarget.append(ceil);
+    tr.append(cellWith(ceilTarget), ...this.resultCells());
     const actions = el('td', { className: 'row-actions' });
     const button = (text: string, label: string, to: number | null, disabled: boolean) => {
       const b = el('button', { type: 'button', textContent: text, disabled });

@@ -2,7 +2,7 @@ import { htmlFiles } from '../../scripts/lib/site-files';
 import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { startAllWidgets, urlWritten } from '../support/widgets';
-import { collidingLabels, overflowing, scrollingFormulas, scrollingTables, smallSliders, smallText } from './phone';
+import { collidingLabels, overflowing, scrollingFormulas, scrollingTables, smallSliders, smallTargets, smallText } from './phone';
 
 /** Every page of the build but the 404, as a path relative to the site root. */
 const pagePaths = htmlFiles('dist')
@@ -63,12 +63,13 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, no text under 12 px, sliders a finger can use, plot labels apart`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, no text under 12 px, sliders and controls a finger can use, plot labels apart`, async (path) => {
       const { page } = await openPage(path, { colorScheme: scheme, viewport: { width: 360, height: 780 } });
       await startAllWidgets(page);
       expect(await overflowing(page)).toEqual([]);
       expect(await smallText(page)).toEqual([]);
       expect(await smallSliders(page)).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
       expect(await collidingLabels(page)).toEqual([]);
       expect(await scrollingFormulas(page)).toEqual(FORMULAS_WIDER_THAN_A_PHONE[path] ?? []);
       expect(await scrollingTables(page)).toEqual(TABLES_WIDER_THAN_A_PHONE[path] ?? []);

@@ -1,7 +1,8 @@
 /**
  * What a phone reader needs, measured in the page at 360 px with every widget started: nothing wider than the screen,
- * no text smaller than 12 px, sliders big enough to drag, plot labels that do not collide. Page functions are passed as strings (tsx would wrap named
- * functions in a helper the page does not have).
+ * tables that fit, no text smaller than 12 px, sliders big enough to drag, controls big enough to press, plot labels
+ * that do not collide. Page functions are passed as strings (tsx would wrap named functions in a helper the page does
+ * not have).
  */
 import type { Page } from 'playwright-core';
 
@@ -64,6 +65,19 @@ export const scrollingFormulas = (page: Page): Promise<string[]> =>
   page.evaluate(`(() => [...document.querySelectorAll('.katex-display')]
     .filter((display) => { display.style.contentVisibility = 'visible'; return display.scrollWidth - display.clientWidth > 2; })
     .map((display) => (display.querySelector('annotation')?.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 40).trimEnd()))()`);
+
+/**
+ * Controls a finger cannot hit reliably: smaller than 44 × 44 px (a checkbox or radio button measured by its label,
+ * which is what takes the press). Points on a plot are left out: a press anywhere on their plot moves them.
+ */
+export const smallTargets = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => [...document.querySelectorAll('button, select, textarea, summary, input:not([type=hidden])')].flatMap((control) => {
+    const target = control.matches('[type=checkbox], [type=radio]') ? control.closest('label') ?? control : control;
+    const box = target.getBoundingClientRect();
+    if (box.width === 0 || getComputedStyle(control).visibility === 'hidden' || (box.width >= 44 && box.height >= 44)) return [];
+    const name = control.getAttribute('aria-label') || target.textContent.trim() || control.name || control.type;
+    return [(control.closest('[data-widget]')?.id ?? 'page') + ': ' + control.tagName.toLowerCase() + ' "' + name.slice(0, 30) + '" ' + Math.round(box.width) + '×' + Math.round(box.height)];
+  }).slice(0, 10))()`);
 
 /**
  * Tables wider than the box they scroll in, by more than 2 px: each named by its widget (or "prose") and its caption,
