@@ -4,6 +4,8 @@ import { choiceField, flagField, numberField, numberOptions, textField } from '.
 import { defineSpec } from '../lib/spec';
 
 const PRESETS = Object.keys(cnnPresets) as CnnPresetName[];
+/** What the panels filled by a test of the network say before the first one (server and client alike). */
+export const BEFORE_FIRST_TEST = 'Shown at each test of the network, every half epoch of training.';
 export const OPTIMIZERS = [
   { value: 'sgd', text: 'SGD' },
   { value: 'momentum', text: 'SGD, momentum 0.9' },

@@ -9,7 +9,7 @@ import { renderBars } from '../lib/bars';
 import { formatNumber, formatWhole } from '../lib/format';
 import type { Binding, FieldEditor } from '../lib/controls';
 import type { SpecState } from '../lib/spec';
-import { cnnLabSpec, optimizerFor } from './cnn-lab.spec';
+import { BEFORE_FIRST_TEST, cnnLabSpec, optimizerFor } from './cnn-lab.spec';
 import { watchWidth } from '../lib/width';
 import { DrawPad } from './draw-pad';
 import { drawCurves, gradcheckRows, renderConfusion, showFigures, showFilters, worstDifference } from './lab-views';
@@ -99,7 +99,8 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
       this.send({ type: 'reset', settings });
       this.find('[data-role="status"]').textContent = `${formatWhole(network.parameterCount)} parameters, not trained yet. Train loads 10,000 handwritten digits (1.6 MB) and learns from 8,500 of them; the other 1,500 test it.`;
       this.redrawCurves();
-      for (const role of ['maps', 'filters', 'wrong']) this.find(`[data-role="${role}"]`).replaceChildren();
+      this.find('[data-role="maps"]').replaceChildren();
+      for (const role of ['filters', 'wrong']) this.find(`[data-role="${role}"]`).replaceChildren(Object.assign(document.createElement('p'), { className: 'field-hint', textContent: BEFORE_FIRST_TEST }));
       this.find('[data-role="confusion"]').replaceChildren();
       this.find('[data-role="gradcheck-table"]').replaceChildren();
     }

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { backwardSteps, conv2dBackward, gradientTerms, neuronGraph } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
+import { BEFORE_FIRST_TEST } from '../../components/backprop/cnn-lab.spec';
 import { axeViolations, describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
@@ -119,6 +120,8 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     watched.page.on('request', (r) => requests.push(r.url()));
     await startWidget(watched.page, LAB);
     expect(await status(watched.page)).toMatch(/^61,706 parameters, not trained yet\./);
+    // The panels a test fills say when they will be filled, rather than stand empty.
+    for (const role of ['filters', 'wrong']) expect(await watched.page.locator(`${LAB} [data-role="${role}"]`).innerText()).toBe(BEFORE_FIRST_TEST);
     expect(requests.filter((url) => /mnist-digits|lab-worker/.test(url))).toEqual([]);
     expect(watched.page.workers()).toHaveLength(0);
   });
@@ -143,6 +146,7 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(await page.locator(`${LAB} [data-role="filters"] canvas`).count()).toBe(6);
     expect(await page.locator(`${LAB} [data-role="wrong"] figure`).count()).toBeGreaterThan(0);
+    expect(await page.locator(`${LAB} [data-role="filters"] p, ${LAB} [data-role="wrong"] p`).count()).toBe(0);
     expect(await page.locator(`${LAB} [data-role="curves"] path.plot-line`).count()).toBe(3);
     expect(foreignRequests).toEqual([]);
     expect(failedRequests).toEqual([]);
