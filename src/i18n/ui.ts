@@ -7,7 +7,8 @@ export const en = {
   siteTitle: 'Neural Network Notebook',
   siteDescription:
     'An interactive notebook on the fundamentals of neural networks: convolution, receptive fields, entropy, ' +
-    'cross-entropy, KL divergence, softmax and gradient descent — every number computed live.',
+    'cross-entropy, KL divergence, softmax, gradient descent and backpropagation, up to a CNN that learns to read ' +
+    'handwritten digits in the browser — every number computed live.',
   skipLink: 'Skip to content',
   home: 'Home',
   notation: 'Notation',
