@@ -100,7 +100,8 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
       this.find('[data-role="status"]').textContent = `${formatWhole(network.parameterCount)} parameters, not trained yet. Train loads 10,000 handwritten digits (1.6 MB) and learns from 8,500 of them; the other 1,500 test it.`;
       this.redrawCurves();
       this.find('[data-role="maps"]').replaceChildren();
-      for (const role of ['filters', 'wrong']) this.find(`[data-role="${role}"]`).replaceChildren(Object.assign(document.createElement('p'), { className: 'field-hint', textContent: BEFORE_FIRST_TEST }));
+      const waiting = () => Object.assign(document.createElement('p'), { className: 'field-hint', textContent: BEFORE_FIRST_TEST });
+      for (const role of ['filters', 'wrong']) this.find(`[data-role="${role}"]`).replaceChildren(waiting());
       this.find('[data-role="confusion"]').replaceChildren();
       this.find('[data-role="gradcheck-table"]').replaceChildren();
     }
