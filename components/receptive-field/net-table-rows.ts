@@ -92,8 +92,8 @@ export class NetworkRows {
     ceil.dataset['index'] = String(at + 5);
     ceil.setAttribute('aria-label', `${name}: ceil mode (pooling only)`);
     ceil.addEventListener('change', () => this.host.cell(this.withCode(at + 5, ceil.checked ? 1 : 0), ceil));
-    // The label around it is the touch target (44 px on a phone); the checkbox keeps its usual size.
-    const ceilTarget = el('label', { className: 'cell-check' });
+    // The label around it is the touch target (44 px on a phone, src/styles/narrow.css); the checkbox keeps its size.
+    const ceilTarget = el('label');
     ceilTarget.append(ceil);
     tr.append(cellWith(ceilTarget), ...this.resultCells());
     const actions = el('td', { className: 'row-actions' });
