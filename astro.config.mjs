@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { rehypeKatexStrict } from './src/markdown/rehype-katex-strict.ts';
+import { rehypeMathPunctuation } from './src/markdown/math-punctuation.ts';
 import { headingAnchor } from './src/markdown/heading-anchor.ts';
 import { absoluteLinks } from './src/markdown/absolute-links.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -41,6 +42,7 @@ export default defineConfig({
     remarkPlugins: [remarkMath],
     rehypePlugins: [
       rehypeKatexStrict,
+      rehypeMathPunctuation,
       rehypeHeadingIds,
       [rehypeAutolinkHeadings, headingAnchor],
       [absoluteLinks, { base }],

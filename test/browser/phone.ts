@@ -67,6 +67,31 @@ export const scrollingFormulas = (page: Page): Promise<string[]> =>
     .map((display) => (display.querySelector('annotation')?.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 40).trimEnd()))()`);
 
 /**
+ * Lines that start with a full stop, comma or other closing punctuation: the browser may break between a formula
+ * (inline blocks) and the punctuation after it. Named by the formula's TeX (or the element's text) and the punctuation.
+ */
+export const punctuationStartingLines = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    for (const el of document.querySelectorAll('main *')) if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+    const out = [];
+    const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const before = node.previousSibling;
+      if (!(before instanceof Element) || !/^[.,;:!?)\\]’”…]/.test(node.textContent) || node.parentElement.closest('pre, code, .katex')) continue;
+      const rects = before.getClientRects();
+      if (rects.length === 0) continue;
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, 1);
+      if (range.getBoundingClientRect().top < rects[rects.length - 1].bottom - 2) continue;
+      const name = before.querySelector('annotation')?.textContent ?? before.textContent;
+      out.push(name.replace(/\\s+/g, ' ').trim().slice(0, 30) + ' | ' + node.textContent.slice(0, 12));
+    }
+    return out.slice(0, 10);
+  })()`);
+
+/**
  * Controls a finger cannot hit reliably: smaller than 44 × 44 px (a checkbox or radio button measured by its label,
  * which is what takes the press). Points on a plot are left out: a press anywhere on their plot moves them.
  */
