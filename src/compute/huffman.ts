@@ -1,6 +1,6 @@
 /**
  * Huffman's optimal prefix code: repeatedly merge the two least likely subtrees. No prefix code has a shorter
- * average length, and that length L satisfies H(p) ≤ L < H(p) + 1 (in bits).
+ * average length, and that length ℓ̄ satisfies H(p) ≤ ℓ̄ < H(p) + 1 (in bits).
  */
 import { assertDistribution } from './checks.ts';
 
@@ -39,8 +39,8 @@ export function huffmanTree(p: readonly number[]): HuffmanTree {
 
 /**
  * The Huffman code of distribution p: one binary codeword per outcome (same order as p) and the average length
- * L = Σ pᵢ |codeᵢ| in bits. Outcomes that cannot occur (pᵢ = 0) get no codeword (the empty string), and when only
- * one outcome can occur it needs no bits either: then L = H = 0.
+ * ℓ̄ = Σ pᵢ |codeᵢ| in bits. Outcomes that cannot occur (pᵢ = 0) get no codeword (the empty string), and when only
+ * one outcome can occur it needs no bits either: then ℓ̄ = H = 0.
  */
 export function huffmanCode(p: readonly number[]): { codes: string[]; averageLength: number } {
   const codes: string[] = new Array<string>(p.length).fill('');
