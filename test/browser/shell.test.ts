@@ -150,6 +150,15 @@ describeInBrowser('the site shell', () => {
     expect(focusable).toBe(true);
   });
 
+  it('the API page wraps each signature at 360 px instead of scrolling it', async () => {
+    const { page } = await openPage('api/', { viewport: { width: 360, height: 800 } });
+    expect(await page.locator('.api-entry pre').count()).toBeGreaterThan(100);
+    const scrolling = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.api-entry pre')].filter((pre) => pre.scrollWidth > pre.clientWidth + 1).map((pre) => pre.closest('.api-entry')!.id),
+    );
+    expect(scrolling).toEqual([]);
+  });
+
   // Display formulas are skipped until they near the viewport (content-visibility: auto) and hold the height written
   // at build time meanwhile; if that height were wrong, laying them out would shift the page under the reader.
   it.each(['convolution/', 'entropy/', 'kl-divergence/', 'softmax/', 'gradient-descent/', 'notation/'])(
