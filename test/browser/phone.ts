@@ -79,6 +79,9 @@ export const punctuationStartingLines = (page: Page): Promise<string[]> =>
       const node = walker.currentNode;
       const before = node.previousSibling;
       if (!(before instanceof Element) || !/^[.,;:!?)\\]’”…]/.test(node.textContent) || node.parentElement.closest('pre, code, .katex')) continue;
+      // A closed <details> shows only its summary: what it hides has no lines to read until it opens.
+      const closed = node.parentElement.closest('details:not([open])');
+      if (closed && !node.parentElement.closest('summary')) continue;
       const rects = before.getClientRects();
       if (rects.length === 0) continue;
       const range = document.createRange();

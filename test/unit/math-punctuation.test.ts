@@ -1,50 +1,58 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { compile } from '@mdx-js/mdx';
+import { parseHTML } from 'linkedom';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { rehypeKatexStrict } from '../../src/markdown/rehype-katex-strict';
-import { LONGEST_UNBROKEN_TEX, rehypeMathPunctuation } from '../../src/markdown/math-punctuation';
+import { MATH_END_CLASS, rehypeMathPunctuation } from '../../src/markdown/math-punctuation';
 
-const processor = await createMarkdownProcessor({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatexStrict, rehypeMathPunctuation], syntaxHighlight: false });
+const plugins = { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatexStrict, rehypeMathPunctuation] };
+const processor = await createMarkdownProcessor({ ...plugins, syntaxHighlight: false });
 
-/** A paragraph's HTML with each formula's markup replaced by its TeX in brackets, so that the wrapping can be read. */
-async function render(text: string): Promise<string> {
-  let html = (await processor.render(text)).code;
-  for (let start = html.indexOf('<span class="katex">'); start >= 0; start = html.indexOf('<span class="katex">')) {
-    // The formula ends where its outer span closes: count the spans opened and closed inside it.
-    let depth = 0;
-    let at = start;
-    do {
-      const [open, close] = [html.indexOf('<span', at + 1), html.indexOf('</span>', at + 1)];
-      if (open >= 0 && open < close) (depth++, (at = open));
-      else (depth--, (at = close));
-    } while (depth >= 0);
-    const tex = /<annotation encoding="application\/x-tex">(.*?)<\/annotation>/s.exec(html.slice(start, at))?.[1];
-    html = html.slice(0, start) + `[${tex}]` + html.slice(at + '</span>'.length);
-  }
-  return html;
+/**
+ * Each formula of a paragraph, as the tree around its boxes reads: its TeX, how many boxes KaTeX made, which of them
+ * sit in the nowrap span (by position), and the text right after the formula.
+ */
+async function formulas(markdown: string) {
+  const { document } = parseHTML(`<div>${(await processor.render(markdown)).code}</div>`);
+  return [...document.querySelectorAll('.katex')].map((formula) => {
+    const html = formula.querySelector('.katex-html')!;
+    const boxes = [...html.querySelectorAll('.base')];
+    return {
+      tex: formula.querySelector('annotation')!.textContent,
+      boxes: boxes.length,
+      held: boxes.flatMap((box, i) => (box.parentElement!.classList.contains(MATH_END_CLASS) ? [i] : [])),
+      endIsLast: html.lastElementChild?.classList.contains(MATH_END_CLASS) ?? false,
+      after: formula.nextSibling?.textContent ?? '',
+    };
+  });
 }
 
 describe('rehypeMathPunctuation', () => {
-  it('keeps a formula with the full stop after it, and leaves the rest of the sentence outside', async () => {
-    const html = await render('The truth is $(1, 0, 0)$. How wrong is it?');
-    expect(html).toBe('<p>The truth is <span class="math-punct">[(1, 0, 0)].</span> How wrong is it?</p>');
+  it('holds the last box of a formula followed by a full stop; the text after it is untouched', async () => {
+    expect(await formulas('The truth is $(1, 0, 0)$. How wrong is it?')).toEqual([
+      { tex: '(1, 0, 0)', boxes: 1, held: [0], endIsLast: true, after: '. How wrong is it?' },
+    ]);
   });
 
-  it('takes a run of closing punctuation, for every formula of a paragraph', async () => {
-    const html = await render('Pick $a$, then ($b$); then $c$.');
-    expect(html).toBe('<p>Pick <span class="math-punct">[a],</span> then (<span class="math-punct">[b]);</span> then <span class="math-punct">[c].</span></p>');
+  it('holds only the last box of a formula KaTeX may break, so it can still break inside', async () => {
+    const [sum] = await formulas('So $a + b + c + d$, and more.');
+    expect(sum!.boxes).toBeGreaterThan(2);
+    expect(sum!.held).toEqual([sum!.boxes - 1]);
+    expect(sum!.endIsLast).toBe(true);
   });
 
-  it('leaves alone a formula too long to keep whole, which may break inside itself', async () => {
-    const tex = 'a + b + c + d + e + f + g + h + i + j + k + l';
-    expect(tex.length).toBeGreaterThan(LONGEST_UNBROKEN_TEX);
-    expect(await render(`So $${tex}$.`)).toBe(`<p>So [${tex}].</p>`);
-    expect(await render(`So $${tex.slice(0, LONGEST_UNBROKEN_TEX)}$.`)).toContain('math-punct');
+  it('takes every formula followed by closing punctuation, and none followed by a space or a word', async () => {
+    const found = await formulas('Pick $a$, then ($b$); then $c$ and $d$s and $e$.');
+    expect(found.map(({ tex, held }) => [tex, held.length])).toEqual([['a', 1], ['b', 1], ['c', 0], ['d', 0], ['e', 1]]);
   });
 
-  it('leaves alone a formula followed by a space or a word, and display math', async () => {
-    const html = await render('Here $a$ and $b$s are\n\n$$\nx = 1.\n$$\n');
-    expect(html).toMatch(/^<p>Here \[a\] and \[b\]s are<\/p>/);
-    expect(html).not.toContain('math-punct');
+  it('leaves display math alone', async () => {
+    expect((await formulas('$$\nx = 1.\n$$\n')).map(({ held }) => held)).toEqual([[]]);
+  });
+
+  it('also inside an MDX component, whose text is not in a paragraph (an exercise hint)', async () => {
+    const jsx = String(await compile('<Hint>Keep $r$, then $j$.</Hint>\n', plugins));
+    expect(jsx.split(`"${MATH_END_CLASS}"`).length - 1).toBe(2);
   });
 });
