@@ -159,6 +159,19 @@ describeInBrowser('the site shell', () => {
     expect(scrolling).toEqual([]);
   });
 
+  it('the notation page sets each symbol on one line at 1280 px, and its tables fit', async () => {
+    const { page } = await openPage('notation/', { viewport: { width: 1280, height: 800 } });
+    const symbols = await page.evaluate(() =>
+      [...document.querySelectorAll('.prose td:first-child .katex')].map((formula) => ({
+        tex: formula.querySelector('annotation')!.textContent,
+        lines: new Set([...formula.querySelectorAll('.katex-html > .base')].map((box) => Math.round(box.getBoundingClientRect().bottom))).size,
+      })),
+    );
+    expect(symbols.length).toBeGreaterThan(30);
+    expect(symbols.filter(({ lines }) => lines > 1)).toEqual([]);
+    expect(await page.evaluate(() => [...document.querySelectorAll('.prose table')].filter((table) => table.scrollWidth > table.clientWidth + 1).length)).toBe(0);
+  });
+
   // Display formulas are skipped until they near the viewport (content-visibility: auto) and hold the height written
   // at build time meanwhile; if that height were wrong, laying them out would shift the page under the reader.
   it.each(['convolution/', 'entropy/', 'kl-divergence/', 'softmax/', 'gradient-descent/', 'notation/'])(
