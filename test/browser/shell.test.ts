@@ -172,6 +172,32 @@ describeInBrowser('the site shell', () => {
     expect(await page.evaluate(() => [...document.querySelectorAll('.prose table')].filter((table) => table.scrollWidth > table.clientWidth + 1).length)).toBe(0);
   });
 
+  it('at 1280 px code listings wrap their long lines, each continuing right of its own indentation; at 360 px they scroll', async () => {
+    const measure = () =>
+      [...document.querySelectorAll<HTMLElement>('.code-source pre.astro-code')].map((pre) => {
+        pre.closest<HTMLElement>('.code-source')!.style.contentVisibility = 'visible';
+        const lines = [...pre.querySelectorAll('.line')].filter((line) => line.getClientRects().length > 0);
+        // A wrapped line: its text's boxes span more than one row; the continuation starts right of the first row's text.
+        const continued = lines.flatMap((line) => {
+          const range = document.createRange();
+          range.selectNodeContents(line);
+          const rows = [...range.getClientRects()].filter((box) => box.width > 0);
+          if (rows.length === 0) return [];
+          const text = line.textContent ?? '';
+          const indentPx = (rows[0]!.width / Math.max(1, text.length)) * (text.length - text.trimStart().length);
+          return rows.length > 1 && rows.at(-1)!.top > rows[0]!.top + 2 ? [rows.at(-1)!.left - (rows[0]!.left + indentPx)] : [];
+        });
+        return { scrolls: pre.scrollWidth > pre.clientWidth + 1, continued };
+      });
+    const wide = await (await openPage('backpropagation/', { viewport: { width: 1280, height: 800 } })).page.evaluate(measure);
+    expect(wide.filter(({ scrolls }) => scrolls)).toEqual([]);
+    const offsets = wide.flatMap(({ continued }) => continued);
+    expect(offsets.length).toBeGreaterThan(5);
+    expect(offsets.filter((offset) => offset < 8)).toEqual([]);
+    const narrow = await (await openPage('backpropagation/', { viewport: { width: 360, height: 800 } })).page.evaluate(measure);
+    expect(narrow.filter(({ scrolls }) => scrolls).length).toBeGreaterThan(2);
+  });
+
   // Display formulas are skipped until they near the viewport (content-visibility: auto) and hold the height written
   // at build time meanwhile; if that height were wrong, laying them out would shift the page under the reader.
   it.each(['convolution/', 'entropy/', 'kl-divergence/', 'softmax/', 'gradient-descent/', 'notation/'])(
