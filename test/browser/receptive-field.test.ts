@@ -108,6 +108,24 @@ describeInBrowser('receptive fields: the network table', () => {
     await expectNoBrokenNumbers(page);
   });
 
+  it('the bundled networks table shows every row and column at 1280 px, breaking names only after a slash or dot', async () => {
+    const { page } = await openPage('receptive-field/', { viewport: { width: 1280, height: 800 } });
+    const table = page.locator('.rf-presets');
+    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(16);
+    expect(await table.evaluate((box) => [box.scrollWidth - box.clientWidth, box.scrollHeight - box.clientHeight])).toEqual([0, 0]);
+    // Each part of a name (the text between <wbr>s) stays on one line.
+    const brokenParts = await table.evaluate((box) =>
+      [...box.querySelectorAll('code')].flatMap((code) =>
+        [...code.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).flatMap((node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1 ? [node.textContent] : [];
+        }),
+      ),
+    );
+    expect(brokenParts).toEqual([]);
+  });
+
   it.each([
     ['an unknown kind code', 'preset=custom&network-table.layers=9,3,1,1,1,0'],
     ['a kernel of 0', 'preset=custom&network-table.layers=0,0,1,1,1,0,0'],
