@@ -142,6 +142,22 @@ describeInBrowser('information: building the shortest code', () => {
     expect(await page.locator(`${C} [data-role="table"] tr td:nth-child(3)`).allInnerTexts()).toEqual(['11', '01', '101', '100', '001', '000']);
   });
 
+  it('on a phone the encoded bits wrap between codewords, never inside one', async () => {
+    const { page } = await openPage('entropy/', { viewport: { width: 360, height: 800 } });
+    await page.locator(`${C} [data-role="bits"]`).scrollIntoViewIfNeeded();
+    const split = await page.locator(`${C} [data-role="bits"]`).evaluate((bits) => {
+      const node = bits.firstChild!;
+      const words = [...node.textContent!.matchAll(/\S+/g)];
+      return words.flatMap((word) => {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1 ? [word[0]] : [];
+      });
+    });
+    expect(split).toEqual([]);
+  });
+
   it('draws new sample messages, of any length', async () => {
     const { page } = await openPage('entropy/');
     const first = await text(page, `${C} [data-role="message-summary"]`);
