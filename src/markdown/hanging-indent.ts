@@ -1,9 +1,5 @@
-import type { Element, ElementContent } from 'hast';
-
-/** The text of a highlighted line (Shiki's token spans), for measuring its indentation. */
-function textOf(nodes: readonly ElementContent[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? textOf(node.children) : '')).join('');
-}
+import type { Element } from 'hast';
+import { toText } from 'hast-util-to-text';
 
 /**
  * Shiki transformer: each line of a listing carries its indentation as `--indent` (in ch), so that where the
@@ -13,7 +9,8 @@ function textOf(nodes: readonly ElementContent[]): string {
 export const hangingIndent = {
   name: 'hanging-indent',
   line(node: Element): void {
-    const indent = /^ */.exec(textOf(node.children))![0].length;
+    // 'pre': the leading spaces are what is measured, so they must not be collapsed.
+    const indent = /^ */.exec(toText(node, { whitespace: 'pre' }))![0].length;
     if (indent > 0) node.properties['style'] = `--indent:${indent}ch`;
   },
 };
