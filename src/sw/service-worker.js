@@ -35,7 +35,7 @@ async function cachedPage(url) {
   return (await cache.match(path)) ?? (await cache.match(`${path}index.html`)) ?? null;
 }
 
-async function respond(request) {
+async function respond(request, event) {
   const url = new URL(request.url);
   if (request.mode === 'navigate') {
     const page = await cachedPage(url);
@@ -52,7 +52,8 @@ async function respond(request) {
   // Anything else of this site fetched on use (the digits) is kept for the next time, offline included.
   if (response.ok && response.type === 'basic') {
     const copy = response.clone();
-    caches.open(RUNTIME_NAME).then((cache) => cache.put(request, copy));
+    // Under waitUntil: the browser keeps the worker alive until the copy is written (1.6 MB for the digits).
+    event.waitUntil(caches.open(RUNTIME_NAME).then((cache) => cache.put(request, copy)));
   }
   return response;
 }
@@ -60,5 +61,5 @@ async function respond(request) {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
-  event.respondWith(respond(event.request));
+  event.respondWith(respond(event.request, event));
 });

@@ -42,6 +42,16 @@ describeInBrowser('offline, after one visit', () => {
     await startWidget(page, '#cnn-lab');
     await page.locator('#cnn-lab [data-role="run"]').click();
     await expect.poll(() => page.locator('#cnn-lab [data-role="status"]').innerText(), { timeout: 30_000 }).toMatch(/^Epoch/);
+    // The copy is written after the page has its digits (on a loaded CI machine, not yet by the first epoch).
+    const digitsCached = () =>
+      page.evaluate(async () => {
+        for (const name of await caches.keys()) {
+          const keys = await (await caches.open(name)).keys();
+          if (keys.some((request) => request.url.includes('mnist-digits'))) return true;
+        }
+        return false;
+      });
+    await expect.poll(digitsCached, { timeout: 30_000 }).toBe(true);
     await page.context().setOffline(true);
     await page.reload();
     await scriptsLoaded(page);
