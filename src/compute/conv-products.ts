@@ -8,72 +8,30 @@
  * pooling are a fifth or less of them. Copying every window (this package's first tiled form) cost as much as the
  * products themselves: LeNet-5's second convolution, backward, fell from 150 to about 65 µs a digit without it.
  * Scratch memory belongs to the geometry object (a network stage keeps its own), so a pass is not re-entrant.
+ * Trainers install WebAssembly forms of these passes (useSimd, ./conv-simd.ts): the same sums, the same bits.
  */
 import type { ConvGeometry } from './conv-kernels.ts';
+import type { SimdForward } from './conv-simd.ts';
+import type { SimdBackward } from './conv-simd-backward.ts';
+import { nonEmptyWindows, paddedInput, planOf, work, type Plan } from './conv-plan.ts';
 
-/** Per geometry: the index tables, a padded input and its gradient (padded layers only), lists of non-zeros. */
-interface Plan {
-  /** Input rows and columns including the zero border. */
-  paddedHeight: number;
-  paddedWidth: number;
-  /** Per tap (c, i, j) in weight order, its offset from a position's base index in the padded input. */
-  offsets: Int32Array;
-  /** Per output position (y, x), the padded-input index of its window's first tap. */
-  bases: Int32Array;
-  padded: Float64Array | null;
-  gradPadded: Float64Array | null;
-  listIndex: Int32Array;
-  listValue: Float64Array;
-  /** 0, 1, …, positions − 1: the position list of a pass over every position. */
-  allPositions: Int32Array;
-  /** The positions whose window is not all zeros (the first nonEmptyWindows() of them). */
-  nonEmpty: Int32Array;
-  /** A summed-area table of the padded input's non-zero map, (rows + 1) × (columns + 1). */
-  areaTable: Int32Array;
+/**
+ * Compilers of a layer's products into a faster form, used from `from` multiply-adds a pass on: ./conv-simd.ts
+ * installs its WebAssembly ones when asked (useSimd), so that pages which only show small convolutions never load
+ * them. Each returns null where it cannot compile, and the loops below run instead.
+ */
+export interface ProductsAccelerator {
+  from: number;
+  forward(g: ConvGeometry, offsets: Int32Array, bases: Int32Array, inputSize: number): SimdForward | null;
+  backward(g: ConvGeometry, offsets: Int32Array, bases: Int32Array, inputSize: number): SimdBackward | null;
 }
-const plans = new WeakMap<ConvGeometry, Plan>();
+let accelerator: ProductsAccelerator | null = null;
 
-function planOf(g: ConvGeometry): Plan {
-  let plan = plans.get(g);
-  if (plan) return plan;
-  const { channels, kh, kw, sh, sw, dh, dw, ph, pw, outHeight, outWidth } = g;
-  const [paddedHeight, paddedWidth] = [g.height + 2 * ph, g.width + 2 * pw];
-  const offsets = new Int32Array(channels * kh * kw);
-  for (let c = 0, t = 0; c < channels; c++) {
-    for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++, t++) offsets[t] = (c * paddedHeight + i * dh) * paddedWidth + j * dw;
-  }
-  const bases = new Int32Array(outHeight * outWidth);
-  for (let y = 0; y < outHeight; y++) for (let x = 0; x < outWidth; x++) bases[y * outWidth + x] = y * sh * paddedWidth + x * sw;
-  const paddedSize = channels * paddedHeight * paddedWidth;
-  const isPadded = ph > 0 || pw > 0;
-  const longest = Math.max(g.kernels, outHeight * outWidth);
-  plan = {
-    paddedHeight, paddedWidth, offsets, bases,
-    padded: isPadded ? new Float64Array(paddedSize) : null,
-    gradPadded: isPadded ? new Float64Array(paddedSize) : null,
-    listIndex: new Int32Array(longest),
-    listValue: new Float64Array(longest),
-    allPositions: Int32Array.from({ length: outHeight * outWidth }, (_, p) => p),
-    nonEmpty: new Int32Array(outHeight * outWidth),
-    areaTable: new Int32Array((paddedHeight + 1) * (paddedWidth + 1)),
-  };
-  plans.set(g, plan);
-  return plan;
-}
-
-/** The input as the offsets read it: itself, or copied into the padded buffer's interior (its border stays 0). */
-function paddedInput(x: ArrayLike<number>, g: ConvGeometry, plan: Plan): ArrayLike<number> {
-  const target = plan.padded;
-  if (!target) return x;
-  const { paddedHeight, paddedWidth } = plan;
-  for (let c = 0; c < g.channels; c++) {
-    for (let y = 0; y < g.height; y++) {
-      const from = (c * g.height + y) * g.width;
-      const to = (c * paddedHeight + y + g.ph) * paddedWidth + g.pw;
-      for (let x0 = 0; x0 < g.width; x0++) target[to + x0] = x[from + x0]!;
-    }
-  }
-  return target;
+/** Installs (or, with null, removes) the accelerator; returns the one it replaces. */
+export function accelerateProducts(next: ProductsAccelerator | null): ProductsAccelerator | null {
+  const before = accelerator;
+  accelerator = next;
+  return before;
 }
 
 /**
@@ -91,6 +49,8 @@ export function forwardProducts(x: ArrayLike<number>, w: ArrayLike<number>, out:
   const positions = bases.length;
   const count = skipEmpty ? nonEmptyWindows(input, g, plan) : positions;
   const list = skipEmpty ? plan.nonEmpty : plan.allPositions;
+  const simd = accelerator && work(g, plan) >= accelerator.from ? (plan.simd ??= accelerator.forward(g, plan.offsets, plan.bases, input.length)) : null;
+  if (simd) return simd(input, w, out, list, count);
   const kernels4 = g.kernels - (g.kernels % 4);
   const count4 = count - (count % 4);
   for (let o = 0; o < kernels4; o += 4) {
@@ -144,37 +104,6 @@ export function forwardProducts(x: ArrayLike<number>, w: ArrayLike<number>, out:
 }
 
 /**
- * Lists in plan.nonEmpty the output positions whose window holds a non-zero input value, and returns their number. A
- * window's count of non-zeros comes from a summed-area table of the non-zero map (all channels
- * added), four lookups per position instead of reading the window.
- */
-function nonEmptyWindows(input: ArrayLike<number>, g: ConvGeometry, plan: Plan): number {
-  const { paddedHeight, paddedWidth, areaTable: table, nonEmpty } = plan;
-  const plane = paddedHeight * paddedWidth;
-  const stride = paddedWidth + 1;
-  // table[(y + 1)·stride + x + 1] = how many non-zeros lie in rows < y + 1 and columns < x + 1, over all channels.
-  for (let y = 0; y < paddedHeight; y++) {
-    let rowCount = 0;
-    for (let x = 0; x < paddedWidth; x++) {
-      for (let c = 0, at = y * paddedWidth + x; c < g.channels; c++, at += plane) if (input[at] !== 0) rowCount++;
-      table[(y + 1) * stride + x + 1] = table[y * stride + x + 1]! + rowCount;
-    }
-  }
-  const [spanH, spanW] = [(g.kh - 1) * g.dh + 1, (g.kw - 1) * g.dw + 1];
-  let count = 0;
-  for (let y = 0, p = 0; y < g.outHeight; y++) {
-    const [top, bottom] = [y * g.sh, y * g.sh + spanH];
-    for (let x = 0; x < g.outWidth; x++, p++) {
-      const [left, right] = [x * g.sw, x * g.sw + spanW];
-      // A dilated window skips rows and columns: counting its whole span can only include more, never miss one.
-      const inside = table[bottom * stride + right]! - table[top * stride + right]! - table[bottom * stride + left]! + table[top * stride + left]!;
-      if (inside > 0) nonEmpty[count++] = p;
-    }
-  }
-  return count;
-}
-
-/**
  * Adds the weight, bias and input gradients (each if given), visiting only non-zero output gradients. The weight
  * gradient of kernel o is Σₚ gradOut[o, p] · window(p): per kernel, its non-zero gradients are listed once (and summed,
  * for the bias), then each group of eight taps (then four, then one) sums over that list in registers. The input gradient is, per output position, Σₒ gradOut[o, p] · w[o]
@@ -190,11 +119,18 @@ export function backwardProducts(
   g: ConvGeometry,
 ): void {
   const plan = planOf(g);
-  if (gradWeight || gradBias) weightGradient(gradWeight ? paddedInput(x, g, plan) : x, gradOut, gradWeight, gradBias, g.kernels, plan);
+  const inputSize = plan.padded ? plan.padded.length : x.length;
+  const simd = accelerator && work(g, plan) >= accelerator.from ? (plan.simdBackward ??= accelerator.backward(g, plan.offsets, plan.bases, inputSize)) : null;
+  if (gradWeight || gradBias) {
+    const input = gradWeight ? paddedInput(x, g, plan) : x;
+    if (simd) simd.weightGradient(input, gradOut, gradWeight, gradBias);
+    else weightGradient(input, gradOut, gradWeight, gradBias, g.kernels, plan);
+  }
   if (!gradInput) return;
   const target = plan.gradPadded ?? gradInput;
   if (plan.gradPadded) plan.gradPadded.fill(0);
-  inputGradient(w, gradOut, target, g.kernels, plan);
+  if (simd) simd.inputGradient(w, gradOut, target);
+  else inputGradient(w, gradOut, target, g.kernels, plan);
   if (plan.gradPadded) {
     // Only the interior is the input's; what fell on the zero border had no input under it.
     const { paddedHeight, paddedWidth } = plan;

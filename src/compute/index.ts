@@ -28,6 +28,7 @@ export { neuronGraph, backwardSteps, type Graph, type GraphNode, type BackwardSt
 export { maxPool2d, maxPool2dBackward, avgPool2d, avgPool2dBackward, type PoolOptions } from './pooling.ts';
 export { linear, linearBackward } from './linear.ts';
 export { createNetwork, type Network, type NetworkLayer } from './network.ts';
+export { useSimd } from './conv-simd.ts';
 export { effectiveReceptiveField, positionEffectiveReceptiveField, mapStatistics, truncateNetwork, convStack, type EffectiveReceptiveField, type Unit, type ConvStackOptions, type StackWeights } from './effective-rf.ts';
 export { decodeDigits, splitDigits, digitInput, prepareDrawnDigit, DIGITS_MAGIC, DIGIT_SPLIT, type DigitSet } from './digits.ts';
 export { createCnnTrainer, evaluateDigits, argmax, type CnnTrainingOptions, type Evaluation } from './cnn-trainer.ts';
