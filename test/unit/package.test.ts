@@ -32,15 +32,21 @@ describe('the packed compute library', () => {
     if (project) rmSync(project, { recursive: true, force: true });
   });
 
-  it('imports in plain JavaScript (ESM) on this Node, with the same numbers', () => {
+  it('imports in plain JavaScript (ESM) on this Node, with the same numbers, its WebAssembly convolutions too', () => {
     writeFileSync(
       path.join(project, 'main.mjs'),
-      "import { softmax, analyze, presets } from 'nn-notebook/compute';\n" +
-        'console.log(JSON.stringify({ s: softmax([2, 1, 0.1]), rf: analyze(presets.alexnet.layers, 224).at(-1).rf }));\n',
+      "import { softmax, analyze, presets, createNetwork, cnnPresets, useSimd } from 'nn-notebook/compute';\n" +
+        "const input = { shape: [1, 28, 28], data: Float64Array.from({ length: 784 }, (_, i) => (i % 7) / 7) };\n" +
+        "const gradient = () => Array.from(createNetwork(cnnPresets.lenet5.layers, { inputShape: [1, 28, 28], seed: 3 }).lossAndGradient([input], [4]).gradient.slice(0, 200));\n" +
+        "const js = gradient();\n" +
+        'console.log(JSON.stringify({ s: softmax([2, 1, 0.1]), rf: analyze(presets.alexnet.layers, 224).at(-1).rf, simd: useSimd(), js, wasm: gradient() }));\n',
     );
-    const printed = JSON.parse(run('node', ['main.mjs'], project)) as { s: number[]; rf: number[] };
+    const printed = JSON.parse(run('node', ['main.mjs'], project)) as { s: number[]; rf: number[]; simd: boolean; js: number[]; wasm: number[] };
     expect(printed.s).toEqual(softmax([2, 1, 0.1]));
     expect(printed.rf).toEqual(analyze(presets['alexnet']!.layers, 224).at(-1)!.rf);
+    expect(printed.simd).toBe(true);
+    expect(printed.wasm).toEqual(printed.js);
+    expect(printed.js.some((g) => g !== 0)).toBe(true);
   });
 
   it('type-checks in strict TypeScript (NodeNext resolution), and rejects a wrong call', () => {
