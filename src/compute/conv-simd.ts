@@ -27,9 +27,9 @@ let available: boolean | undefined;
 
 /**
  * Runs convolutions as WebAssembly SIMD kernels (`on`), from `from` multiply-adds a pass on, or as JavaScript loops
- * (the default): the same results to the last bit, about 1.5 to 3 times faster (LeNet-5 training, 1.4–1.7×). The
- * trainers (the CNN lab's worker, `npm run train`) turn it on. Returns whether the kernels are now in use: false where
- * the engine has no WebAssembly SIMD.
+ * (the default): the same results to the last bit, each pass 1.5 to 3 times faster, LeNet-5's training as a whole
+ * 1.4–1.7 times. The trainers (the CNN lab's worker, `npm run train`) turn it on. Returns whether the kernels are now
+ * in use: false where the engine has no WebAssembly SIMD.
  */
 export function useSimd(on = true, from = SIMD_FROM): boolean {
   available ??= validates(moduleBytes(1, [{ name: 'run', params: [], locals: [[1, v128]], body: [...op.localGet(0), ...op.localGet(0), ...op.f64x2Mul, ...op.localSet(0)] }]));
