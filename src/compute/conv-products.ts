@@ -34,6 +34,9 @@ export function accelerateProducts(next: ProductsAccelerator | null): ProductsAc
   return before;
 }
 
+/** The installed accelerator if this layer is big enough for it (work(): its multiply-adds), else null. */
+const acceleratorFor = (g: ConvGeometry, plan: Plan): ProductsAccelerator | null => (accelerator && work(g, plan) >= accelerator.from ? accelerator : null);
+
 /**
  * out[o, p] += Σₜ w[o, t] · input[base[p] + offset[t]] (out holds the bias). With `skipEmpty`, only positions whose
  * window holds a non-zero value are computed (the others keep the bias): for a digit, about half of them. Four kernels
@@ -49,7 +52,8 @@ export function forwardProducts(x: ArrayLike<number>, w: ArrayLike<number>, out:
   const positions = bases.length;
   const count = skipEmpty ? nonEmptyWindows(input, g, plan) : positions;
   const list = skipEmpty ? plan.nonEmpty : plan.allPositions;
-  const simd = accelerator && work(g, plan) >= accelerator.from ? (plan.simd ??= accelerator.forward(g, plan.offsets, plan.bases, input.length)) : null;
+  const fast = acceleratorFor(g, plan);
+  const simd = fast ? (plan.simd ??= fast.forward(g, plan.offsets, plan.bases, input.length)) : null;
   if (simd) return simd(input, w, out, list, count);
   const kernels4 = g.kernels - (g.kernels % 4);
   const count4 = count - (count % 4);
@@ -119,8 +123,8 @@ export function backwardProducts(
   g: ConvGeometry,
 ): void {
   const plan = planOf(g);
-  const inputSize = plan.padded ? plan.padded.length : x.length;
-  const simd = accelerator && work(g, plan) >= accelerator.from ? (plan.simdBackward ??= accelerator.backward(g, plan.offsets, plan.bases, inputSize)) : null;
+  const fast = acceleratorFor(g, plan);
+  const simd = fast ? (plan.simdBackward ??= fast.backward(g, plan.offsets, plan.bases, plan.padded?.length ?? x.length)) : null;
   if (gradWeight || gradBias) {
     const input = gradWeight ? paddedInput(x, g, plan) : x;
     if (simd) simd.weightGradient(input, gradOut, gradWeight, gradBias);

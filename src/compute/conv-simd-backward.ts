@@ -7,7 +7,7 @@
  * input value under that tap. Two taps side by side in memory are read with one load; a pair split across kernel
  * rows (or by dilation) is read in two.
  */
-import { i32, instantiate, moduleBytes, op, v128, type Code } from './wasm-assembler.ts';
+import { align16, i32, instantiate, moduleBytes, op, v128, type Code } from './wasm-assembler.ts';
 import type { ConvGeometry } from './conv-kernels.ts';
 
 /** The two backward passes for one layer, on the gradient lists as conv-products.ts builds them. */
@@ -22,8 +22,6 @@ export interface SimdBackward {
 const PAIRS_PER_PASS = 8;
 /** Locals: the parameter (the records' end), then i32s, then v128s. */
 const L = { recordsEnd: 0, record: 1, entry: 2, entriesEnd: 3, address: 4, base: 5, sum: 6, scale: 14, value: 15 };
-
-const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
  * Compiles the backward passes for geometry `g` whose taps sit at `offsets` in an input of `inputSize` values, or
@@ -41,7 +39,7 @@ export function compileSimdBackward(g: ConvGeometry, offsets: Int32Array, bases:
   const sums = align16(grad + inputSize * 8);
   const records = align16(sums + kernels * taps * 8);
   const end = records + Math.max(kernels, positions) * 8 + kernels * positions * 16;
-  const compiled = instantiate(moduleBytes(Math.ceil(end / 65536), [
+  const compiled = instantiate(moduleBytes(end, [
     { name: 'weights', params: [i32], locals: [[5, i32], [10, v128]], body: weightBody(offsets, records) },
     { name: 'inputs', params: [i32], locals: [[5, i32], [10, v128]], body: inputBody(offsets, records) },
   ]));

@@ -9,7 +9,7 @@
  * unrolled along a kernel row only: unrolling all of them made the code too long to stay in the processor's decoded
  * instruction cache, and it ran no faster than JavaScript.
  */
-import { i32, instantiate, moduleBytes, op, v128, validates, type Code } from './wasm-assembler.ts';
+import { align16, i32, instantiate, moduleBytes, op, v128, validates, type Code } from './wasm-assembler.ts';
 import type { ConvGeometry } from './conv-kernels.ts';
 import { accelerateProducts } from './conv-products.ts';
 import { compileSimdBackward } from './conv-simd-backward.ts';
@@ -32,7 +32,7 @@ let available: boolean | undefined;
  * in use: false where the engine has no WebAssembly SIMD.
  */
 export function useSimd(on = true, from = SIMD_FROM): boolean {
-  available ??= validates(moduleBytes(1, [{ name: 'run', params: [], locals: [[1, v128]], body: [...op.localGet(0), ...op.localGet(0), ...op.f64x2Mul, ...op.localSet(0)] }]));
+  available ??= validates(moduleBytes(0, [{ name: 'run', params: [], locals: [[1, v128]], body: [...op.localGet(0), ...op.localGet(0), ...op.f64x2Mul, ...op.localSet(0)] }]));
   const install = on && available;
   accelerateProducts(install ? { from, forward: compileSimdForward, backward: compileSimdBackward } : null);
   return install;
@@ -47,8 +47,6 @@ interface Layout {
   out: number;
   end: number;
 }
-
-const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
  * Compiles the forward pass for geometry `g` whose taps sit at `offsets` in an input of `inputSize` values (the
@@ -67,7 +65,7 @@ export function compileSimdForward(g: ConvGeometry, offsets: Int32Array, bases: 
   const out = weights + taps * kernelsPadded * 8;
   const layout: Layout = { list, rows: rowTable, input, weights, out, end: out + kernelsPadded * positions * 8 };
   const body = forwardBody(g, offsets, positions, kernelsPadded, layout);
-  const compiled = instantiate(moduleBytes(Math.ceil(layout.end / 65536), [{ name: 'run', params: [i32], locals: [[23, i32], [11, v128]], body }]));
+  const compiled = instantiate(moduleBytes(layout.end, [{ name: 'run', params: [i32], locals: [[23, i32], [11, v128]], body }]));
   if (!compiled) return null;
   const { buffer, functions: { run } } = compiled;
   const entries = new Int32Array(buffer, list, (positions + 3) * 2);

@@ -89,8 +89,15 @@ export interface WasmFunction {
   body: Code;
 }
 
-/** A module with one memory of `pages` 64 KiB pages, exported as `memory`, and the functions, each exported by name. */
-export function moduleBytes(pages: number, functions: WasmFunction[]): Uint8Array {
+/** `bytes` rounded up to a multiple of 16, where a region of a kernel's memory may start (two float64 lanes). */
+export const align16 = (bytes: number): number => Math.ceil(bytes / 16) * 16;
+
+/**
+ * A module with a memory of at least `memoryBytes` (whole 64 KiB pages, at least one), exported as `memory`, and the
+ * functions, each exported by name.
+ */
+export function moduleBytes(memoryBytes: number, functions: WasmFunction[]): Uint8Array {
+  const pages = Math.max(1, Math.ceil(memoryBytes / 65536));
   const codes = functions.map(({ locals, body }) => {
     const code = [...vector(locals.map(([count, type]) => [...unsigned(count), type])), ...body, ...op.end];
     return [...unsigned(code.length), ...code];
