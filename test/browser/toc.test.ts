@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
 
-const CHAPTERS = ['convolution/', 'receptive-field/', 'entropy/', 'softmax/', 'gradient-descent/', 'backpropagation/'];
+const CHAPTERS = ['convolution/', 'receptive-field/', 'entropy/', 'softmax/', 'gradient-descent/', 'backpropagation/', 'api/'];
 
 /**
  * Waits until the jump has settled: every widget within a screen of the viewport (where lazy widgets start, see
@@ -50,6 +50,29 @@ describeInBrowser('the table of contents', () => {
       }, hash);
       // A heading near the end of the page cannot reach the top: the page stops scrolling first.
       if (Math.abs(offset.delta) > 2 && !(offset.atBottom && offset.delta > 0)) misses.push(`${hash}: ${offset.delta.toFixed(1)} px`);
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('a chapter listing\'s link to an API entry puts the entry at the top, within 2 px, though the entries are laid out only near the viewport', async () => {
+    const { page } = await openPage('backpropagation/', { viewport: { width: 1400, height: 900 } });
+    const link = page.locator('.code-source a[href*="api/#"]').first();
+    const hash = new URL(await link.evaluate((a) => (a as HTMLAnchorElement).href)).hash;
+    await link.click();
+    await page.waitForURL(/\/api\//);
+    // The last entry too (it cannot reach the top), and one from the middle, each crossing entries never laid out.
+    const ids = await page.locator('.api-entry').evaluateAll((entries) => [entries[Math.floor(entries.length / 2)]!.id, entries.at(-1)!.id]);
+    const misses: string[] = [];
+    for (const target of [hash, ...ids.map((id) => `#${id}`)]) {
+      if (target !== hash) await page.evaluate((h) => (location.hash = h), target);
+      await settled(page, target);
+      const offset = await page.evaluate((id) => {
+        const entry = document.getElementById(decodeURIComponent(id.slice(1)))!;
+        const padding = document.querySelector('.site-header')!.getBoundingClientRect().bottom + 16;
+        const atBottom = Math.abs(window.scrollY + window.innerHeight - document.documentElement.scrollHeight) < 2;
+        return { delta: entry.getBoundingClientRect().top - padding, atBottom };
+      }, target);
+      if (Math.abs(offset.delta) > 2 && !(offset.atBottom && offset.delta > 0)) misses.push(`${target}: ${offset.delta.toFixed(1)} px`);
     }
     expect(misses).toEqual([]);
   });
