@@ -1,11 +1,17 @@
 /**
- * `npm run lighthouse -- [--runs N] [--render-document] [page …]`: serves dist/ (gzip, like a real host) and runs
- * Lighthouse 12.8.2 (mobile) on every page in the build (or those whose path contains one of the words given) with
- * Debian's Chromium, N times each (default 3), and prints the median run's four category scores, every run's
- * performance score, when that run's first frame was drawn, and for a median score under 100 what cost it. The
- * median, as Lighthouse's own documentation on variability advises: its simulated timings scale the tasks this machine
+ * `npm run lighthouse -- [--runs N] [--render-document] [--uncalibrated | --cpu-slowdown N] [page …]`: serves dist/
+ * (gzip, like a real host) and runs Lighthouse 12.8.2 (mobile) on every page in the build (or those whose path
+ * contains one of the words given) with Debian's Chromium, N times each (default 3), and prints the median run's four
+ * category scores, every run's performance score, when that run's first frame was drawn, and for a median score under
+ * 100 what cost it. The median, as Lighthouse's own documentation on variability advises: its simulated timings scale the tasks this machine
  * happened to run, and on 2 cores one page's total blocking time varies from run to run by 100 ms or more. Figures
  * only, never a test. Needs `npm run build` first; fetches Lighthouse with npx on first use.
+ *
+ * The CPU slowdown is calibrated to this host, as Lighthouse's throttling documentation asks on a host slower than the
+ * fast desktop its default 4× assumes (scripts/lib/cpu-slowdown.ts): three runs on the home page measure the host's
+ * benchmark index, and every run then uses the slowdown Lighthouse's calculator gives for it. `--uncalibrated` keeps
+ * the default 4× (on this 2-core machine, index 850–990, that simulates a phone about twice as slow as Lighthouse's
+ * mid-tier target); `--cpu-slowdown N` sets it.
  *
  * `--render-document` leaves Chromium's RenderDocument on, as Chrome ships it, where Lighthouse turns it off by
  * default. Turned off, it keeps a finished page off the screen here for one or two seconds with the page's thread
@@ -20,6 +26,7 @@ import path from 'node:path';
 import { serveSite } from '../test/support/server';
 import { findChromium, INSTALL_HELP } from '../test/support/chromium';
 import { htmlFiles } from './lib/site-files';
+import { cpuSlowdownFor } from './lib/cpu-slowdown';
 
 const run = promisify(execFile);
 const chromium = findChromium();
@@ -32,13 +39,27 @@ const baseFlags = '--headless --no-sandbox --disable-gpu --disable-quic --no-fir
 const keepRenderDocument = '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,AutofillServerCommunication,PrivacySandboxSettings4';
 const server = await serveSite('dist');
 const out = mkdtempSync(path.join(tmpdir(), 'lighthouse-'));
+const switches = ['--render-document', '--uncalibrated'];
 const renderDocument = process.argv.includes('--render-document');
+const uncalibrated = process.argv.includes('--uncalibrated');
 const flags = renderDocument ? `${baseFlags} ${keepRenderDocument}` : baseFlags;
-const args = process.argv.slice(2).filter((arg) => arg !== '--render-document');
-const runsAt = args.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
-if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs must be a whole number from 1 to 20, not "${args[runsAt + 1]}"`);
-const only = args.filter((arg, i) => arg !== '--runs' && (runsAt < 0 || i !== runsAt + 1));
+const args = process.argv.slice(2).filter((arg) => !switches.includes(arg));
+/** The value after an option such as `--runs`, and the words left once it and its value are taken out. */
+function option(name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  args.splice(at, 2);
+  return value ?? '';
+}
+const runsGiven = option('--runs');
+const runs = runsGiven === undefined ? 3 : Number(runsGiven);
+if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error(`--runs must be a whole number from 1 to 20, not "${runsGiven}"`);
+const slowdownGiven = option('--cpu-slowdown');
+if (slowdownGiven !== undefined && !(Number(slowdownGiven) >= 1 && Number(slowdownGiven) <= 20)) {
+  throw new Error(`--cpu-slowdown must be a number from 1 to 20, not "${slowdownGiven}"`);
+}
+const only = args;
 const pages = htmlFiles('dist')
   .filter((file) => !file.startsWith('pagefind') && file !== '404.html')
   .map((file) => `/${file.replace(/index\.html$/, '')}`)
@@ -47,22 +68,37 @@ const pages = htmlFiles('dist')
 interface Report {
   categories: Record<string, { score: number; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, { score: number | null; displayValue?: string; title: string; details?: { items?: Record<string, number>[] } }>;
+  environment: { benchmarkIndex: number };
 }
 
 /** One Lighthouse run on one page of the served site. */
-async function lighthouse(page: string): Promise<Report> {
+async function lighthouse(page: string, cpuSlowdown: number): Promise<Report> {
   const report = path.join(out, 'report.json');
   // Asynchronous on purpose: the site is served from this same process, which must keep answering.
-  await run('npx', ['--yes', 'lighthouse@12.8.2', new URL(page.slice(1), server.url).href, '--quiet', `--chrome-flags=${flags}`, '--output=json', `--output-path=${report}`, '--form-factor=mobile'], {
+  await run('npx', ['--yes', 'lighthouse@12.8.2', new URL(page.slice(1), server.url).href, '--quiet', `--chrome-flags=${flags}`, '--output=json', `--output-path=${report}`, '--form-factor=mobile', `--throttling.cpuSlowdownMultiplier=${cpuSlowdown}`], {
     env: { ...process.env, CHROME_PATH: chromium },
   });
   return JSON.parse(readFileSync(report, 'utf8')) as Report;
 }
 
+/** The slowdown to run with: given, Lighthouse's default, or calibrated on the median of three runs' benchmark index. */
+async function chooseSlowdown(): Promise<number> {
+  if (slowdownGiven !== undefined) return Number(slowdownGiven);
+  if (uncalibrated) return 4;
+  const indices: number[] = [];
+  for (let k = 0; k < 3; k++) indices.push((await lighthouse('/', 4)).environment.benchmarkIndex);
+  const index = indices.sort((a, b) => a - b)[1]!;
+  const slowdown = Math.round(cpuSlowdownFor(index) * 10) / 10;
+  console.log(`host benchmark index ${Math.round(index)} (runs: ${indices.map(Math.round).join(', ')}) → CPU slowdown ${slowdown}× (Lighthouse's calibration; --uncalibrated for its default 4×)`);
+  return slowdown;
+}
+
 try {
+  const cpuSlowdown = await chooseSlowdown();
+  if (slowdownGiven !== undefined || uncalibrated) console.log(`CPU slowdown ${cpuSlowdown}×`);
   for (const page of pages) {
     const reports: Report[] = [];
-    for (let k = 0; k < runs; k++) reports.push(await lighthouse(page));
+    for (let k = 0; k < runs; k++) reports.push(await lighthouse(page, cpuSlowdown));
     // The median run by performance score (its other categories do not vary).
     const median = [...reports].sort((a, b) => a.categories['performance']!.score - b.categories['performance']!.score)[(runs - 1) >> 1]!;
     const { categories, audits } = median;
