@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
 import { measurePage } from '../../scripts/lib/page-weight';
@@ -53,6 +53,26 @@ describe('nothing ships that no reader loads', () => {
     const files = readdirSync('dist/pagefind');
     expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json']));
     expect(files.filter((name) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))).toEqual([]);
+  });
+});
+
+describe('highlighted code (dist/)', () => {
+  const pages = htmlFiles('dist');
+  const css = readdirSync('dist/_astro').filter((name) => name.endsWith('.css')).map((name) => readFileSync(`dist/_astro/${name}`, 'utf8')).join('\n');
+
+  // src/markdown/token-classes.ts: Shiki's inline style per token was a third of the largest chapter's HTML.
+  it.each(pages)('%s: tokens and lines carry classes, not inline styles, and every class has its rule', (file) => {
+    const document = readDocument('dist', file);
+    const spans = [...document.querySelectorAll('.astro-code span')];
+    expect(spans.filter((span) => /--shiki|--indent/.test(span.getAttribute('style') ?? '')).map((span) => span.outerHTML.slice(0, 80))).toEqual([]);
+    const classes = new Set(spans.flatMap((span) => [...span.classList].filter((name) => /^[ldi]-/.test(name))));
+    expect([...classes].filter((name) => !css.includes(`.astro-code .${name}{`))).toEqual([]);
+  });
+
+  it('the chapters do have classed tokens (so the check above is not vacuous)', () => {
+    const document = readDocument('dist', 'gradient-descent/index.html');
+    expect(document.querySelectorAll('.astro-code span.l-0e1116.d-f0f3f6').length).toBeGreaterThan(100);
+    expect(document.querySelectorAll('.astro-code .line.i-2').length).toBeGreaterThan(10);
   });
 });
 
