@@ -18,7 +18,6 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 import { mathFontPreloads } from './src/integrations/math-fonts.ts';
 import { afterFirstPaint } from './src/integrations/after-first-paint.ts';
 import { CELL_WORKER_DIR, securityHeaders } from './src/integrations/security-headers.ts';
-import { codeColours } from './src/integrations/code-colours.ts';
 import { CODE_THEMES, tokenClasses } from './src/markdown/token-classes.ts';
 
 /** Base path for hosting under a sub-path, e.g. BASE_PATH=/nn/ for https://host/nn/. */
@@ -56,7 +55,6 @@ export default defineConfig({
     },
   },
   vite: {
-    plugins: [codeColours()],
     build: { assetsInlineLimit: 0 },
     css: { postcss: { plugins: [woff2Only] } },
     // The code cells' worker is published apart, so that its own Content-Security-Policy (it evaluates the reader's

@@ -5,9 +5,6 @@ import dark from '@shikijs/themes/github-dark-high-contrast';
 /** The two Shiki themes every listing is highlighted with (markdown fences, `<Source>`, the API page). */
 export const CODE_THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
-/** The id under which the build serves the stylesheet of token classes (a Vite virtual module, astro.config.mjs). */
-export const CODE_COLOURS_CSS = 'virtual:code-colours.css';
-
 /** Indentations given a class of their own (./hanging-indent.ts); a deeper line keeps an inline `--indent`. */
 export const CLASSED_INDENTS = 40;
 
@@ -50,12 +47,19 @@ export const tokenClasses = {
   },
 };
 
-/** The stylesheet behind those classes, in the content layer (content.css uses the variables). */
+/** Where the stylesheet behind those classes lives (imported by global.css into the content layer). */
+export const CODE_COLOURS_FILE = 'src/styles/code-colours.css';
+
+/**
+ * The stylesheet behind those classes, as CODE_COLOURS_FILE must read (a test compares them; `npm run code-colours`
+ * writes it): a file rather than a build-time module, so that `npm run dev` serves it like any other stylesheet.
+ */
 export function codeColoursCss(): string {
   const rules = [
     ...[...LIGHT].map((c) => `.${lightClass(c)}{--shiki-light:${c}}`),
     ...[...DARK].map((c) => `.${darkClass(c)}{--shiki-dark:${c}}`),
     ...Array.from({ length: CLASSED_INDENTS }, (_, k) => `.${indentClass(k + 1)}{--indent:${k + 1}ch}`),
   ];
-  return `@layer content {\n${rules.map((rule) => `  .astro-code ${rule}`).join('\n')}\n}\n`;
+  const header = '/* Written by `npm run code-colours` from src/markdown/token-classes.ts: the classes Shiki\'s tokens and lines carry. */';
+  return `${header}\n${rules.map((rule) => `.astro-code ${rule}`).join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { codeToHtml } from 'shiki';
-import { CODE_THEMES, codeColoursCss, tokenClasses } from '../../src/markdown/token-classes';
+import { CODE_COLOURS_FILE, CODE_THEMES, codeColoursCss, tokenClasses } from '../../src/markdown/token-classes';
 
 /** A token span as Shiki builds it with two themes and no default colour. */
 const token = (style: string): Element => ({ type: 'element', tagName: 'span', properties: { style }, children: [{ type: 'text', value: 'x' }] });
@@ -14,7 +15,10 @@ describe('tokenClasses', () => {
     const css = codeColoursCss();
     expect(css).toContain('.astro-code .l-0e1116{--shiki-light:#0E1116}');
     expect(css).toContain('.astro-code .d-f0f3f6{--shiki-dark:#F0F3F6}');
-    expect(css.startsWith('@layer content {')).toBe(true);
+  });
+
+  it('the stylesheet in the repository is the one generated (else: npm run code-colours)', () => {
+    expect(readFileSync(CODE_COLOURS_FILE, 'utf8'), 'src/styles/code-colours.css is stale: run npm run code-colours').toBe(codeColoursCss());
   });
 
   it('leaves any other style alone: a font style, or a colour the themes do not have', () => {
