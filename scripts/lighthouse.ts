@@ -3,9 +3,9 @@
  * (gzip, like a real host) and runs Lighthouse 12.8.2 (mobile) on every page in the build (or those whose path
  * contains one of the words given) with Debian's Chromium, N times each (default 3), and prints the median run's four
  * category scores, every run's performance score, when that run's first frame was drawn, and for a median score under
- * 100 what cost it. The median, as Lighthouse's own documentation on variability advises: its simulated timings scale the tasks this machine
- * happened to run, and on 2 cores one page's total blocking time varies from run to run by 100 ms or more. Figures
- * only, never a test. Needs `npm run build` first; fetches Lighthouse with npx on first use.
+ * 100 what cost it. The median, as Lighthouse's own documentation on variability advises: its simulated timings
+ * scale the tasks this machine happened to run, and on 2 cores one page's total blocking time varies from run to run
+ * by 100 ms or more. Figures only, never a test. Needs `npm run build` first; fetches Lighthouse with npx on first use.
  *
  * The CPU slowdown is calibrated to this host, as Lighthouse's throttling documentation asks on a host slower than the
  * fast desktop its default 4× assumes (scripts/lib/cpu-slowdown.ts): three runs on the home page measure the host's
@@ -44,7 +44,7 @@ const renderDocument = process.argv.includes('--render-document');
 const uncalibrated = process.argv.includes('--uncalibrated');
 const flags = renderDocument ? `${baseFlags} ${keepRenderDocument}` : baseFlags;
 const args = process.argv.slice(2).filter((arg) => !switches.includes(arg));
-/** The value after an option such as `--runs`, and the words left once it and its value are taken out. */
+/** The value after an option such as `--runs` (undefined when absent); takes both out of `args`, leaving the page words. */
 function option(name: string): string | undefined {
   const at = args.indexOf(name);
   if (at < 0) return undefined;

@@ -60,7 +60,7 @@ describe('highlighted code (dist/)', () => {
   const pages = htmlFiles('dist');
   const css = readdirSync('dist/_astro').filter((name) => name.endsWith('.css')).map((name) => readFileSync(`dist/_astro/${name}`, 'utf8')).join('\n');
 
-  // src/markdown/token-classes.ts: Shiki's inline style per token was a third of the largest chapter's HTML.
+  // src/markdown/token-classes.ts: Shiki's inline style per token was nearly a quarter of the largest chapter's HTML.
   it.each(pages)('%s: tokens and lines carry classes, not inline styles, and every class has its rule', (file) => {
     const document = readDocument('dist', file);
     const spans = [...document.querySelectorAll('.astro-code span')];
