@@ -53,7 +53,9 @@ export function forwardProducts(x: ArrayLike<number>, w: ArrayLike<number>, out:
   const count = skipEmpty ? nonEmptyWindows(input, g, plan) : positions;
   const list = skipEmpty ? plan.nonEmpty : plan.allPositions;
   const fast = acceleratorFor(g, plan);
-  const simd = fast ? (plan.simd ??= fast.forward(g, plan.offsets, plan.bases, input.length)) : null;
+  // Compiled once per geometry; null (refused) is kept too, so a refusal is not compiled again on every call.
+  if (fast && plan.simd === undefined) plan.simd = fast.forward(g, plan.offsets, plan.bases, input.length);
+  const simd = fast ? plan.simd : null;
   if (simd) return simd(input, w, out, list, count);
   const kernels4 = g.kernels - (g.kernels % 4);
   const count4 = count - (count % 4);
@@ -124,7 +126,8 @@ export function backwardProducts(
 ): void {
   const plan = planOf(g);
   const fast = acceleratorFor(g, plan);
-  const simd = fast ? (plan.simdBackward ??= fast.backward(g, plan.offsets, plan.bases, plan.padded?.length ?? x.length)) : null;
+  if (fast && plan.simdBackward === undefined) plan.simdBackward = fast.backward(g, plan.offsets, plan.bases, plan.padded?.length ?? x.length);
+  const simd = fast ? plan.simdBackward : null;
   if (gradWeight || gradBias) {
     const input = gradWeight ? paddedInput(x, g, plan) : x;
     if (simd) simd.weightGradient(input, gradOut, gradWeight, gradBias);
