@@ -5,17 +5,16 @@
  * not have).
  */
 import type { Page } from 'playwright-core';
+import { layOutSkippedBlocks } from '../support/skipped-blocks';
 
 /**
  * Elements that stick out past the right edge of the page (and are not inside something that scrolls). Blocks that
- * wait for layout (content-visibility: auto, most of a chapter's later paragraphs) are laid out for the measure:
- * skipped, their contents have no boxes and would pass unseen; paint containment would then clip what sticks out.
+ * wait for layout are laid out for the measure first, and left so (layOutSkippedBlocks): skipped, they would pass
+ * unseen, and their paint containment would clip what sticks out.
  */
-export const overflowing = (page: Page): Promise<string[]> =>
-  page.evaluate(`(() => {
-    for (const element of document.querySelectorAll('body *')) {
-      if (getComputedStyle(element).contentVisibility === 'auto') element.style.contentVisibility = 'visible';
-    }
+export const overflowing = async (page: Page): Promise<string[]> => {
+  await layOutSkippedBlocks(page);
+  return page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
     const out = [];
     if (document.documentElement.scrollWidth > width) out.push('document ' + document.documentElement.scrollWidth + ' px wide');
@@ -30,6 +29,7 @@ export const overflowing = (page: Page): Promise<string[]> =>
     }
     return out.slice(0, 10);
   })()`);
+};
 
 /**
  * Visible text drawn smaller than 12 px (SVG text at its rendered size). KaTeX's second-level scripts (a subscript's
@@ -77,9 +77,9 @@ export const scrollingFormulas = (page: Page): Promise<string[]> =>
  * Lines that start with a full stop, comma or other closing punctuation: the browser may break between a formula
  * (inline blocks) and the punctuation after it. Named by the formula's TeX (or the element's text) and the punctuation.
  */
-export const punctuationStartingLines = (page: Page): Promise<string[]> =>
-  page.evaluate(`(() => {
-    for (const el of document.querySelectorAll('main *')) if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+export const punctuationStartingLines = async (page: Page): Promise<string[]> => {
+  await layOutSkippedBlocks(page);
+  return page.evaluate(`(() => {
     const out = [];
     const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
@@ -100,6 +100,7 @@ export const punctuationStartingLines = (page: Page): Promise<string[]> =>
     }
     return out.slice(0, 10);
   })()`);
+};
 
 /**
  * Controls a finger cannot hit reliably: smaller than 44 × 44 px (a checkbox or radio button measured by its label,

@@ -3,6 +3,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from './chromium';
 import { DEFAULT_VIEWPORT, ReusedTab, reusable } from './reused-tab';
+import { layOutSkippedBlocks, skipAgain } from './skipped-blocks';
 
 const chromiumPath = inject('chromiumPath');
 const siteUrl = inject('siteUrl');
@@ -104,14 +105,9 @@ export async function scriptsLoaded(page: Page): Promise<void> {
 
 /** Runs axe with WCAG 2 A/AA (2.0, 2.1, 2.2) and best-practice rules; returns violations as readable lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  // Blocks the page lays out only near the viewport (content-visibility: auto) have no boxes elsewhere, and axe's
-  // colour-contrast rule leaves their text undecided ("incomplete": 268 nodes on the API page, 340 on
-  // backpropagation, against 30 and 261 laid out): so axe sees every block laid out, as a reader scrolling there does.
-  const unskipped = await page.evaluate(() => {
-    const skipped = [...document.querySelectorAll<HTMLElement>('*')].filter((element) => getComputedStyle(element).contentVisibility === 'auto');
-    for (const element of skipped) element.style.contentVisibility = 'visible';
-    return skipped.length;
-  });
+  // Skipped blocks left the colour-contrast rule undecided ("incomplete": 268 nodes on the API page, 340 on
+  // backpropagation, against 30 and 261 laid out).
+  const unskipped = await layOutSkippedBlocks(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     // Every rule still runs and every violation is reported in full; only passes and the rest keep one example node
@@ -123,11 +119,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
     // pages like these, which have no frames.
     .setLegacyMode(true)
     .analyze();
-  if (unskipped > 0) {
-    await page.evaluate(() => {
-      for (const element of document.querySelectorAll<HTMLElement>('*')) if (element.style.contentVisibility === 'visible') element.style.contentVisibility = '';
-    });
-  }
+  if (unskipped > 0) await skipAgain(page);
   return results.violations.map(
     (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`,
   );
