@@ -59,11 +59,10 @@ const slowdownGiven = option('--cpu-slowdown');
 if (slowdownGiven !== undefined && !(Number(slowdownGiven) >= 1 && Number(slowdownGiven) <= 20)) {
   throw new Error(`--cpu-slowdown must be a number from 1 to 20, not "${slowdownGiven}"`);
 }
-const only = args;
 const pages = htmlFiles('dist')
   .filter((file) => !file.startsWith('pagefind') && file !== '404.html')
   .map((file) => `/${file.replace(/index\.html$/, '')}`)
-  .filter((page) => only.length === 0 || only.some((o) => page.includes(o)));
+  .filter((page) => args.length === 0 || args.some((word) => page.includes(word)));
 
 interface Report {
   categories: Record<string, { score: number; auditRefs: { id: string; weight: number }[] }>;
