@@ -157,3 +157,31 @@ describe('languages', () => {
     expect(unmarked).toEqual([]);
   });
 });
+
+describe('words before formulas', () => {
+  /** Whether a formula is read aloud starting with a vowel sound ("an n-fold", "an ℓ", "an 8", but "a C", "a σ"). */
+  function startsWithVowelSound(tex: string): boolean {
+    const bare = tex.trim().replace(/^(\\(mathrm|text|mathbf|operatorname|left)\b|[{(\[|])+/g, '');
+    const command = /^\\([a-zA-Z]+)/.exec(bare)?.[1];
+    if (command) return ['alpha', 'epsilon', 'varepsilon', 'eta', 'ell', 'iota', 'omega', 'omicron', 'upsilon', 'infty'].includes(command);
+    if (/^[0-9]/.test(bare)) return /^(8|11|18)(?![0-9])|^8[0-9]/.test(bare);
+    return /^[AEFHILMNORSXaefhilmnorsx]/.test(bare); // letter names: "ay", "ee", "ef", "aitch", "el", "em", …
+  }
+
+  it('the rule reads letters, Greek and numbers as they are said', () => {
+    expect(['C \\times H', '\\sigma', 'k', '1', '3 \\times 3', '\\lambda'].map(startsWithVowelSound)).toEqual([false, false, false, false, false, false]);
+    expect(['n', 'O \\times C', '\\ell_1', '8', '11 \\times 11', 'x', '\\mathrm{L}'].map(startsWithVowelSound)).toEqual([true, true, true, true, true, true, true]);
+  });
+
+  it.each(pages)('$file: "a" or "an" as the formula after it is said', ({ document }) => {
+    const wrong: string[] = [];
+    for (const formula of document.querySelectorAll('.katex')) {
+      if (formula.closest('.katex-display')) continue;
+      const before = formula.previousSibling?.nodeType === 3 ? formula.previousSibling.textContent! : '';
+      const article = /\b(an?)\s+$/i.exec(before)?.[1]?.toLowerCase();
+      const tex = formula.querySelector('annotation')?.textContent ?? '';
+      if (article && (article === 'an') !== startsWithVowelSound(tex)) wrong.push(`${article} ${tex.slice(0, 30)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
