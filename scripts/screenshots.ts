@@ -33,8 +33,7 @@ const browser = await launchChromium(chromium);
 try {
   for (const width of [360, 1280]) {
     for (const scheme of ['light', 'dark'] as const) {
-      // bypassCSP: the site's policy (sent by the test server) forbids the inline style added below; pictures only.
-      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, reducedMotion: 'reduce', bypassCSP: true });
+      const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, reducedMotion: 'reduce' });
       const page = await context.newPage();
       for (const sitePath of pages) {
         await page.goto(new URL(sitePath, server.url).href, { waitUntil: 'load' });
@@ -44,13 +43,26 @@ try {
           await page.locator(`#${id}`).scrollIntoViewIfNeeded();
           await page.locator(`#${id}[data-started]`).waitFor({ state: 'attached' });
         }
-        // Lay out everything (content-visibility would keep off-screen parts at placeholder heights, which depend
-        // on scrolling), so that two runs of the same build give the same pictures.
-        await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
-        await page.evaluate(() => document.fonts.ready.then(() => window.scrollTo(0, 0)));
+        // Scroll through the page once, so that every block the browser skips (content-visibility: auto) has been
+        // laid out and keeps its real height (two runs then give the same pictures), yet is drawn as a reader sees
+        // it, containment and all: forcing every block visible instead once hid list markers that readers never saw.
+        await page.evaluate(`(async () => {
+          const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+          for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+            window.scrollTo(0, y);
+            await frame();
+          }
+          await document.fonts.ready;
+          window.scrollTo(0, 0);
+        })()`);
         await page.waitForTimeout(300);
         const name = `${(sitePath.replace(/\/$/, '') || 'home').replace(/\//g, '_')}-${width}-${scheme}.png`;
-        writeFileSync(path.join(outDir, name), await page.screenshot({ fullPage: true }));
+        // A viewport as tall as the page, so that every block is on screen: a full-page capture draws the blocks
+        // outside the real viewport as the browser left them, skipped and blank.
+        await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+        await page.waitForTimeout(300);
+        writeFileSync(path.join(outDir, name), await page.screenshot());
+        await page.setViewportSize({ width, height: 800 });
       }
       await context.close();
     }

@@ -102,14 +102,14 @@ export function matchFace(faces: readonly FontFace[], family: string, weight: nu
 /** How many blocks of a page's article make its opening: more than any first screen shows (src/styles/content.css). */
 const OPENING_BLOCKS = 20;
 /**
- * Math a browser lays out only later: display formulas, paragraphs and list items past the opening, laid out when
+ * Math a browser lays out only later: display formulas, paragraphs and lists past the opening, laid out when
  * they come near the viewport (`content-visibility: auto`), and the inside of closed <details>. The fonts only they
  * use are fetched then, not preloaded, where they would compete with the bytes of the first paint.
  */
 const LAID_OUT_LATER = [
   `.prose > :nth-child(n + ${OPENING_BLOCKS + 1}):is(p, .katex-display)`,
   `.prose > :nth-child(n + ${OPENING_BLOCKS + 1}) .katex-display`,
-  `.prose > :is(ol, ul):nth-child(n + ${OPENING_BLOCKS + 1}):not(#references ~ *) > li`,
+  `.prose > :is(ol, ul):nth-child(n + ${OPENING_BLOCKS + 1}):not(#references ~ *)`,
   'details:not([open]) > :not(summary)',
 ].join(', ');
 

@@ -29,6 +29,19 @@ const shownThoughHidden = (page: Page): Promise<string[]> =>
     .filter((element) => getComputedStyle(element).display !== 'none')
     .map((element) => element.outerHTML.slice(0, 80))`);
 
+/**
+ * List items whose number or bullet is never painted: Chrome paints no outside marker for an item that is
+ * paint-contained, as every item that may be skipped (content-visibility: auto) is, on screen or not.
+ */
+const unpaintedMarkers = (page: Page): Promise<string[]> =>
+  page.evaluate(`[...document.querySelectorAll('li')]
+    .filter((item) => {
+      const style = getComputedStyle(item);
+      const contained = style.contentVisibility !== 'visible' || /paint|strict|content/.test(style.contain);
+      return contained && style.listStyleType !== 'none' && style.listStylePosition === 'outside';
+    })
+    .map((item) => (item.textContent ?? '').trim().slice(0, 40))`);
+
 /** Every page in one colour scheme: clean load, own origin only, 0 axe violations as served and with every widget started. */
 export function checkEveryPage(scheme: 'light' | 'dark'): void {
   describeInBrowser(`every page (${scheme})`, () => {
@@ -38,7 +51,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(pagePaths.length).toBeGreaterThanOrEqual(3);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}): loads cleanly, only from its own origin, its address left as it came, plot labels apart, nothing hidden on screen, with 0 axe violations`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}): loads cleanly, only from its own origin, its address left as it came, plot labels apart, nothing hidden on screen, every list marker painted, with 0 axe violations`, async (path) => {
       const { page, failedRequests, foreignRequests } = await openPage(path, { colorScheme: scheme });
       // Every widget drawn (some start only near the viewport), so axe sees what a reader scrolling down sees.
       await startAllWidgets(page);
@@ -51,6 +64,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(new URL(page.url()).search).toBe('');
       expect(await collidingLabels(page)).toEqual([]);
       expect(await shownThoughHidden(page)).toEqual([]);
+      expect(await unpaintedMarkers(page)).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
     });
 
