@@ -1,9 +1,9 @@
 import { htmlFiles } from '../../scripts/lib/site-files';
 import { expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { startAllWidgets, urlWritten } from '../support/widgets';
 import { collidingLabels, overflowing, punctuationStartingLines, scrollingFormulas, scrollingTables, smallSliders, smallTargets, smallText } from './phone';
+import { clippedFocusRings, shownThoughHidden, unpaintedMarkers } from './seen';
 
 /** Every page of the build but the 404, as a path relative to the site root. */
 const pagePaths = htmlFiles('dist')
@@ -20,28 +20,6 @@ const TABLES_WIDER_THAN_A_PHONE: Record<string, string[]> = {
   'kl-divergence/': ['same-gradient: Gradients of cross-entropy and KL diverg'],
 };
 
-/**
- * Elements with the hidden attribute that are on screen all the same: a rule that sets `display` beats the browser's
- * own `[hidden]` rule (an empty canvas once kept 160 px of blank space in the CNN lab that way).
- */
-const shownThoughHidden = (page: Page): Promise<string[]> =>
-  page.evaluate(`[...document.querySelectorAll('[hidden]')]
-    .filter((element) => getComputedStyle(element).display !== 'none')
-    .map((element) => element.outerHTML.slice(0, 80))`);
-
-/**
- * List items whose number or bullet is never painted: Chrome paints no outside marker for an item that is
- * paint-contained, as every item that may be skipped (content-visibility: auto) is, on screen or not.
- */
-const unpaintedMarkers = (page: Page): Promise<string[]> =>
-  page.evaluate(`[...document.querySelectorAll('li')]
-    .filter((item) => {
-      const style = getComputedStyle(item);
-      const contained = style.contentVisibility !== 'visible' || /paint|strict|content/.test(style.contain);
-      return contained && style.listStyleType !== 'none' && style.listStylePosition === 'outside';
-    })
-    .map((item) => (item.textContent ?? '').trim().slice(0, 40))`);
-
 /** Every page in one colour scheme: clean load, own origin only, 0 axe violations as served and with every widget started. */
 export function checkEveryPage(scheme: 'light' | 'dark'): void {
   describeInBrowser(`every page (${scheme})`, () => {
@@ -51,7 +29,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(pagePaths.length).toBeGreaterThanOrEqual(3);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}): loads cleanly, only from its own origin, its address left as it came, plot labels apart, nothing hidden on screen, every list marker painted, with 0 axe violations`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}): loads cleanly from its own origin, address unchanged; labels apart, hidden things hidden, list markers and focus rings whole; 0 axe violations`, async (path) => {
       const { page, failedRequests, foreignRequests } = await openPage(path, { colorScheme: scheme });
       // Every widget drawn (some start only near the viewport), so axe sees what a reader scrolling down sees.
       await startAllWidgets(page);
@@ -65,6 +43,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await collidingLabels(page)).toEqual([]);
       expect(await shownThoughHidden(page)).toEqual([]);
       expect(await unpaintedMarkers(page)).toEqual([]);
+      expect(await clippedFocusRings(page)).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
     });
 
@@ -77,7 +56,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, no line starting with punctuation, no text under 12 px, sliders and controls a finger can use, plot labels apart`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, no line starting with punctuation, no text under 12 px, sliders and controls a finger can use, plot labels apart, focus rings whole`, async (path) => {
       const { page } = await openPage(path, { colorScheme: scheme, viewport: { width: 360, height: 780 } });
       await startAllWidgets(page);
       expect(await overflowing(page)).toEqual([]);
@@ -88,6 +67,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await punctuationStartingLines(page)).toEqual([]);
       expect(await scrollingFormulas(page)).toEqual([]);
       expect(await scrollingTables(page)).toEqual(TABLES_WIDER_THAN_A_PHONE[path] ?? []);
+      expect(await clippedFocusRings(page)).toEqual([]);
     });
   });
 }
