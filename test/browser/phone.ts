@@ -56,6 +56,18 @@ export const smallText = (page: Page): Promise<string[]> =>
     return out.slice(0, 10);
   })()`);
 
+/**
+ * Formulas in table cells set on more than one line (by their TeX): a cell squeezed to its narrowest breaks a sum at
+ * every operator. Skipped blocks are laid out for the measure first.
+ */
+export const brokenCellFormulas = async (page: Page): Promise<string[]> => {
+  await layOutSkippedBlocks(page);
+  return page.evaluate(`[...document.querySelectorAll(':is(td, th) .katex-html')]
+    // A new line starts no further right than the box before it started (each box on one line has some width).
+    .filter((html) => [...html.querySelectorAll(':scope > .base')].map((base) => base.getBoundingClientRect().left).some((left, i, lefts) => i > 0 && left <= lefts[i - 1]))
+    .map((html) => html.closest('.katex').querySelector('annotation')?.textContent ?? '')`);
+};
+
 /** Range sliders smaller than a finger: under 44 px tall or under 150 px wide. */
 export const smallSliders = (page: Page): Promise<string[]> =>
   page.evaluate(`(() => [...document.querySelectorAll('input[type="range"]')]
