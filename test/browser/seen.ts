@@ -32,14 +32,16 @@ export const unpaintedMarkers = (page: Page): Promise<string[]> =>
  * too, and clips at its edge plus its overflow-clip-margin, which must reach as far as the ring (checked by style,
  * since a skipped block has no boxes to measure); and a control or link wholly inside something that scrolls (the
  * table of contents, a grid of values) must have its ring inside too (checked by measure). The ring's reach is
- * read from a focused link (outline width plus offset).
+ * read from a focused link (outline width plus offset; the first link that takes focus).
  */
 export const clippedFocusRings = (page: Page): Promise<string[]> =>
   page.evaluate(`(() => {
-    const link = document.querySelector('a[href]');
-    link.focus();
+    // The first link that takes focus (outside an open modal dialog, none does).
+    const link = [...document.querySelectorAll('a[href]')].find((a) => (a.focus({ preventScroll: true }), document.activeElement === a));
+    if (!link) throw new Error('no link takes focus, so the focus ring cannot be measured');
     const ring = getComputedStyle(link);
     const reach = parseFloat(ring.outlineWidth) + parseFloat(ring.outlineOffset);
+    if (!(reach > 0)) throw new Error('a focused link shows no focus ring');
     link.blur();
     const focusable = 'a[href], button, summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
     const name = (element) => element.tagName.toLowerCase() + '.' + [...element.classList].join('.') + ' ' + (element.textContent ?? '').trim().slice(0, 30);

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser, openPage, siteHref, useBrowser, scriptsLoaded } from '../support/browser';
 import { layOutSkippedBlocks } from '../support/skipped-blocks';
+import { clippedFocusRings } from './seen';
 
 describeInBrowser('the site shell', () => {
   useBrowser();
@@ -33,6 +34,8 @@ describeInBrowser('the site shell', () => {
     await expect.poll(() => page.locator('.search-results a').count()).toBeGreaterThan(0);
     await page.waitForTimeout(500);
     expect((await page.locator('.search-result-excerpt').allInnerTexts()).join(' ')).not.toMatch(/Link to section/);
+    // The results scroll, so they clip: a result's focus ring must fit inside.
+    expect(await clippedFocusRings(page)).toEqual([]);
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
@@ -89,7 +92,7 @@ describeInBrowser('the site shell', () => {
     expect(background).toBe('rgb(20, 22, 26)');
   });
 
-  it('the mobile menu opens and closes with the keyboard', async () => {
+  it('the mobile menu opens and closes with the keyboard, its focus rings whole', async () => {
     const { page } = await openPage('softmax/', { viewport: { width: 390, height: 800 } });
     const sidebar = page.locator('#sidebar');
     expect(await sidebar.isVisible()).toBe(false);
@@ -99,6 +102,7 @@ describeInBrowser('the site shell', () => {
     await page.keyboard.press('Enter');
     await sidebar.waitFor({ state: 'visible' });
     expect(await page.locator('#sidebar a[aria-current="page"]').textContent()).toContain('Softmax');
+    expect(await clippedFocusRings(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await sidebar.waitFor({ state: 'hidden' });
     // And again, closing with its own close button reached by keyboard.
