@@ -10,7 +10,7 @@
  * The CPU slowdown is calibrated to this host, as Lighthouse's throttling documentation asks on a host slower than the
  * fast desktop its default 4× assumes (scripts/lib/cpu-slowdown.ts): three runs on the home page measure the host's
  * benchmark index, and every run then uses the slowdown Lighthouse's calculator gives for it. `--uncalibrated` keeps
- * the default 4× (on this 2-core machine, index 850–1,090, that simulates a phone about twice as slow as Lighthouse's
+ * the default 4× (on this 2-core machine, index 850–1,240, that simulates a phone about twice as slow as Lighthouse's
  * mid-tier target); `--cpu-slowdown N` sets it.
  *
  * `--render-document` leaves Chromium's RenderDocument on, as Chrome ships it, where Lighthouse turns it off by
