@@ -144,6 +144,8 @@ describeInBrowser('receptive fields: two recursions, one answer', () => {
 
   it('stepping both ways reaches 195 for AlexNet and 212 for VGG16', async () => {
     const { page } = await openPage('receptive-field/');
+    // Before the first step each panel says where its recursion starts.
+    expect(await page.locator(`${W} .recursion-start`).allTextContents()).toEqual(['Start: RF = 1, one unit of pool5.', 'Start: r = 1 and j = 1, one pixel of the image.']);
     await page.locator(W).getByRole('button', { name: 'Step', exact: true }).click();
     expect(await page.locator(`${W} [data-role="down"] li`).first().textContent()).toBe('through pool5 (k = 3, s = 2): RF = (1 − 1) · 2 + 3 = 3');
     expect(await page.locator(`${W} [data-role="up"] li`).first().textContent()).toBe('conv1 (k = 11, j = 1): r = 1 + (11 − 1) · 1 = 11; then j = 4');
@@ -154,6 +156,7 @@ describeInBrowser('receptive fields: two recursions, one answer', () => {
     await page.selectOption('#two-recursions-preset', 'vgg16');
     await page.locator(W).getByRole('button', { name: 'Show all' }).click();
     expect(await page.locator(`${W} [data-role="down"] li`).last().textContent()).toMatch(/= 212$/);
+    expect(await page.locator(`${W} .recursion-start`).first().textContent()).toMatch(/^Start: RF = 1, one unit of \S+\.$/);
   });
 });
 
