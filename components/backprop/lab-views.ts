@@ -2,6 +2,7 @@
 import { toGrayLevels } from '../../src/compute';
 import { formatNumber } from '../lib/format';
 import { svgElement } from '../lib/svg';
+import { setViewBox } from '../lib/readable-svg';
 import { axes, linear, linePath } from '../lib/plot';
 import type { CurvePoint } from './lab-protocol';
 
@@ -62,7 +63,7 @@ export function showFigures(holder: HTMLElement, items: readonly FigureItem[]): 
 export function drawCurves(svg: SVGSVGElement, shownWidth: number, points: readonly CurvePoint[], tests: readonly { epoch: number; accuracy: number }[]): void {
   const width = Math.round(Math.min(640, Math.max(300, shownWidth || 560)));
   const height = 240;
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  setViewBox(svg, width, height);
   const box = { left: 48, right: width - 40, top: 10, bottom: height - 44 };
   const maxEpoch = Math.max(1, Math.ceil(Math.max(0, ...points.map((p) => p.epoch), ...tests.map((t) => t.epoch))));
   const maxLoss = Math.max(0.5, Math.ceil(Math.max(0, ...points.map((p) => p.loss)) * 2) / 2);

@@ -1,6 +1,7 @@
 import type { WindowTerm } from '../../src/compute';
 import { formatNumber } from '../lib/format';
 import { svgElement } from '../lib/svg';
+import { setViewBox } from '../lib/readable-svg';
 
 /** Side of one cell, in SVG units. */
 const CELL = 34;
@@ -21,7 +22,7 @@ export function drawPaddedInput(
   const [py, px] = padding;
   const totalRows = input.rows + 2 * py;
   const totalCols = input.cols + 2 * px;
-  svg.setAttribute('viewBox', `0 0 ${MARGIN + totalCols * CELL + 2} ${MARGIN + totalRows * CELL + 2}`);
+  setViewBox(svg, MARGIN + totalCols * CELL + 2, MARGIN + totalRows * CELL + 2);
   const tapAt = new Map(taps.map((t) => [`${t.row},${t.col}`, t]));
   const parts: SVGElement[] = [];
   for (let r = -py; r < input.rows + py; r++) {

@@ -1,6 +1,7 @@
 import type { HuffmanTree } from '../../src/compute';
 import { formatNumber } from '../lib/format';
 import { svgElement } from '../lib/svg';
+import { setViewBox } from '../lib/readable-svg';
 
 const LEAF_GAP = 56;
 const LEVEL_GAP = 46;
@@ -47,7 +48,7 @@ export function drawCodeTree(svg: SVGSVGElement, tree: HuffmanTree, labels: read
   collect(root);
   const width = Math.max(...nodes.map((n) => n.x)) + MARGIN + 10;
   const height = Math.max(...nodes.map((n) => n.y)) + 49;
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  setViewBox(svg, width, height);
   svg.style.maxWidth = `${width * 1.4}px`;
   const parts: SVGElement[] = [];
   for (const node of nodes) {

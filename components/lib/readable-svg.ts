@@ -27,11 +27,24 @@ export function scaleText(svg: SVGSVGElement): void {
   if (svg.style.getPropertyValue('--svg-scale') !== scale) svg.style.setProperty('--svg-scale', scale);
 }
 
+/** Scales an SVG's text now (if it has been laid out) and whenever it is resized. */
+function keepReadable(svg: SVGSVGElement): void {
+  if (widths.has(svg)) scaleText(svg);
+  // Observing calls back once the SVG has been laid out, with its size: the first scaling happens then.
+  else observer?.observe(svg);
+}
+
 /** Scales the text of every SVG inside `root` now (if it has been laid out) and whenever one is resized. */
 export function keepSvgTextReadable(root: ParentNode): void {
-  for (const svg of root.querySelectorAll('svg')) {
-    if (widths.has(svg)) scaleText(svg);
-    // Observing calls back once the SVG has been laid out, with its size: the first scaling happens then.
-    else observer?.observe(svg);
-  }
+  for (const svg of root.querySelectorAll('svg')) keepReadable(svg);
+}
+
+/**
+ * Sets an SVG's viewBox and its text's scale for it at once. A widget that draws outside its render (a worker's
+ * answer, a new width) would otherwise keep the scale of the old viewBox until the SVG is next resized: usually at
+ * once, as its height follows the new viewBox, but not for a drawing whose height the stylesheet fixes.
+ */
+export function setViewBox(svg: SVGSVGElement, width: number, height: number): void {
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  keepReadable(svg);
 }

@@ -8,6 +8,7 @@ import { formatNumber } from '../lib/format';
 import { paintHeat } from '../lib/heat-map';
 import { watchWidth } from '../lib/width';
 import { svgElement } from '../lib/svg';
+import { setViewBox } from '../lib/readable-svg';
 import { axes, linePath } from '../lib/plot';
 import type { SpecState } from '../lib/spec';
 import { erfDepthSpec } from './erf-depth.spec';
@@ -105,7 +106,7 @@ class ErfDepth extends NotebookWidget<typeof erfDepthSpec.fields> {
     const svg = this.find<SVGSVGElement>('[data-role="plot"]');
     const width = Math.round(Math.min(560, Math.max(280, this.#plotWidth || 420)));
     const height = 260;
-    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    setViewBox(svg, width, height);
     const box = { left: 52, right: width - 12, top: 10, bottom: height - 44 };
     const maxDepth = Math.max(2, state.depth);
     const theory = (n: number) => Math.sqrt((n * state.dilation ** 2 * (state.kernel ** 2 - 1)) / 12);
@@ -115,7 +116,8 @@ class ErfDepth extends NotebookWidget<typeof erfDepthSpec.fields> {
     const sy = (v: number) => box.bottom - ((Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low))) * (box.bottom - box.top);
     const xTicks = [1, 2, 5, 10, 20, 40].filter((n) => n <= maxDepth).map((n) => ({ at: sx(n), label: String(n) }));
     const yTicks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500].filter((v) => v >= low && v <= high).map((v) => ({ at: sy(v), label: String(v) }));
-    const parts = axes(box, xTicks, yTicks, { x: 'layers n (log scale)', y: 'pixels (log scale)' });
+    // The rotated title 15 px in, not 12: at 12 its glyphs came within 1 px of the drawing's left edge.
+    const parts = axes(box, xTicks, yTicks, { x: 'layers n (log scale)', y: 'pixels (log scale)' }, { yFromLeft: 15 });
     const depths = Array.from({ length: 41 }, (_, k) => 1 + (k * (maxDepth - 1)) / 40);
     parts.push(svgElement('path', { d: linePath(series.map((p) => [sx(p.depth), sy((p.rf - 1) / 2)])), class: 'plot-line series-3' }));
     parts.push(svgElement('path', { d: linePath(series.map((p) => [sx(p.depth), sy(p.std)])), class: 'plot-line series-2' }));

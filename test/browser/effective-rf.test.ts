@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { convStack, effectiveReceptiveField } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
 import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
-import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
+import { expectNoBrokenNumbers, isStale, startAllWidgets, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
+import { staleTextScales } from './seen';
 
 const ERF = '#erf-depth';
 const LAB = '#cnn-lab';
@@ -52,6 +53,17 @@ describeInBrowser('receptive fields: depth versus reach', () => {
     await startWidget(page, ERF);
     await answered(page, new RegExp(`field is ${erf.theoretical.rf[0]}×`));
     expect(await page.locator(ERF).getByRole('checkbox', { name: 'ReLU between layers' }).isChecked()).toBe(true);
+  });
+
+  it('a narrower window redraws the plots at their new width, their labels scaled for it', async () => {
+    const { page } = await openPage('receptive-field/', { viewport: { width: 1280, height: 800 } });
+    await startAllWidgets(page);
+    await answered(page, /^10 layers/);
+    expect(await staleTextScales(page)).toEqual([]);
+    // The plots redraw from their width watchers, outside a render: each new viewBox must bring its own scale.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(() => page.locator(`${ERF} [data-role="plot"]`).getAttribute('viewBox')).toBe('0 0 294 260');
+    expect(await staleTextScales(page)).toEqual([]);
   });
 
   it('a field wider than the chosen input says so', async () => {

@@ -66,3 +66,17 @@ export const clippedFocusRings = (page: Page): Promise<string[]> =>
     }
     return cut;
   })()`);
+
+/**
+ * Widget drawings whose text is not scaled for their viewBox at their size on screen: `--svg-scale` must be
+ * max(1, viewBox width ÷ drawn width), so labels stay 12 px (components/lib/readable-svg.ts). A drawing redrawn at a
+ * new width with the scale of its old viewBox kept its labels too large, and a rotated title ran past its edge.
+ */
+export const staleTextScales = (page: Page): Promise<string[]> =>
+  page.evaluate(`[...document.querySelectorAll('[data-widget] svg[viewBox]')].flatMap((svg) => {
+    const drawn = svg.getBoundingClientRect().width;
+    if (drawn === 0) return [];
+    const want = Math.max(1, svg.viewBox.baseVal.width / drawn);
+    const got = parseFloat(svg.style.getPropertyValue('--svg-scale') || '1');
+    return Math.abs(want - got) > 0.01 ? [svg.closest('[data-widget]').id + ': ' + got + ' for ' + want.toFixed(3)] : [];
+  })`);
