@@ -64,7 +64,8 @@ export function drawCurves(svg: SVGSVGElement, shownWidth: number, points: reado
   const width = Math.round(Math.min(640, Math.max(300, shownWidth || 560)));
   const height = 240;
   setViewBox(svg, width, height);
-  const box = { left: 48, right: width - 40, top: 10, bottom: height - 44 };
+  // 52 from the left, as axes() expects: its middle tick label ("0.25") sits level with the rotated title.
+  const box = { left: 52, right: width - 40, top: 10, bottom: height - 44 };
   const maxEpoch = Math.max(1, Math.ceil(Math.max(0, ...points.map((p) => p.epoch), ...tests.map((t) => t.epoch))));
   const maxLoss = Math.max(0.5, Math.ceil(Math.max(0, ...points.map((p) => p.loss)) * 2) / 2);
   const sx = linear([0, maxEpoch], [box.left, box.right]);

@@ -112,7 +112,7 @@ class OptimizerRace extends NotebookWidget<typeof optimizerRaceSpec.fields> {
     const ticks = (lo: number, hi: number, scale: (v: number) => number) => [lo, (lo + hi) / 2, hi].map((v) => ({ at: scale(v), label: formatNumber(v, 2) }));
     const defs = svgElement('defs', {});
     defs.append(clip);
-    this.#background = [defs, group, ...minima, ...axes(MAP, ticks(x0, x1, sx), ticks(y0, y1, sy), { x: 'x', y: 'y' }, { xBelow: 42, yFromLeft: 16 })];
+    this.#background = [defs, group, ...minima, ...axes(MAP, ticks(x0, x1, sx), ticks(y0, y1, sy), { x: 'x', y: 'y' }, { xBelow: 42 })];
   }
 
   /** Starts the trajectory animation from step 0, or shows every step at once under reduced motion. */
@@ -198,7 +198,7 @@ class OptimizerRace extends NotebookWidget<typeof optimizerRaceSpec.fields> {
     // On the log scale the ticks are whole powers of ten, labelled as such ("10⁻⁶"): short enough for a phone.
     const yTicks = (floor === null ? [lo, (lo + hi) / 2, hi] : [lo, Math.round((lo + hi) / 2), hi]).map((v) => ({ at: sy(v), label: floor === null ? formatNumber(v, 2) : formatPowerOfTen(v) }));
     const titles = { x: 'step', y: floor === null ? 'loss' : 'loss − minimum (log)' };
-    const parts: SVGElement[] = axes(LOSS, [0, this.state.steps].map((v) => ({ at: sx(v), label: String(v) })), yTicks, titles, { xBelow: 40, yFromLeft: 16 });
+    const parts: SVGElement[] = axes(LOSS, [0, this.state.steps].map((v) => ({ at: sx(v), label: String(v) })), yTicks, titles, { xBelow: 40 });
     for (const run of this.#runs) {
       const points = run.losses.slice(0, shown + 1).map((loss, k) => [sx(k), sy(transform(loss))] as [number, number]);
       parts.push(svgElement('path', { d: linePath(points), class: `race-path series-${run.index + 1}`, 'stroke-dasharray': RACERS[run.index]!.dash }));

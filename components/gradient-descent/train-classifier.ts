@@ -190,7 +190,7 @@ class TrainClassifier extends NotebookWidget<typeof trainClassifierSpec.fields> 
       // A tick too close to the last one is left out: on the log scale 1,000 sits just 33 units left of 2,000.
       const ticks = [0, 1, 10, 100, 1000].filter((e) => sx(epochs) - sx(e) > 60).concat(epochs).map((e) => ({ at: sx(e), label: formatWhole(e) }));
       const yTicks = [0, maxLoss / 2, maxLoss].map((v) => ({ at: sLoss(v), label: formatNumber(v, 2) }));
-      const parts = axes(BOX, ticks, yTicks, { x: 'epoch (log scale)', y: 'loss (nats)' }, { xBelow: 40, yFromLeft: 16 });
+      const parts = axes(BOX, ticks, yTicks, { x: 'epoch (log scale)', y: 'loss (nats)' }, { xBelow: 40 });
       for (const change of this.#rateChanges) parts.push(svgElement('line', { x1: sx(change.epoch), x2: sx(change.epoch), y1: BOX.top, y2: BOX.bottom, class: 'plot-marker' }));
       parts.push(svgElement('path', { 'data-series': 'loss', class: 'race-path series-2' }));
       parts.push(svgElement('path', { 'data-series': 'accuracy', class: 'race-path series-3', 'stroke-dasharray': '6 3' }));

@@ -46,7 +46,10 @@ export function axes(
     parts.push(svgElement('line', { x1: box.left - 4, x2: box.left, y1: at, y2: at, class: 'plot-axis' }));
     parts.push(svgElement('text', { x: box.left - 6, y: at + 4, 'text-anchor': 'end', class: 'plot-tick' }, label));
   }
-  const { xBelow = 32, yFromLeft = 12 } = titleAt;
+  // The rotated y title's glyphs reach 11 px left of its baseline at 12 px: at 16 they keep 5 px from the drawing's
+  // edge (at 12 they kept 1 px, and a run once found one past it), and leave room for tick labels ending 6 px left
+  // of a plot area that starts at 52.
+  const { xBelow = 32, yFromLeft = 16 } = titleAt;
   parts.push(svgElement('text', { x: (box.left + box.right) / 2, y: box.bottom + xBelow, 'text-anchor': 'middle', class: 'plot-title' }, titles.x));
   parts.push(svgElement('text', { x: yFromLeft, y: (box.top + box.bottom) / 2, 'text-anchor': 'middle', class: 'plot-title', transform: `rotate(-90 ${yFromLeft} ${(box.top + box.bottom) / 2})` }, titles.y));
   return parts;

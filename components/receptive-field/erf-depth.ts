@@ -116,8 +116,7 @@ class ErfDepth extends NotebookWidget<typeof erfDepthSpec.fields> {
     const sy = (v: number) => box.bottom - ((Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low))) * (box.bottom - box.top);
     const xTicks = [1, 2, 5, 10, 20, 40].filter((n) => n <= maxDepth).map((n) => ({ at: sx(n), label: String(n) }));
     const yTicks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500].filter((v) => v >= low && v <= high).map((v) => ({ at: sy(v), label: String(v) }));
-    // The rotated title 15 px in, not 12: at 12 its glyphs came within 1 px of the drawing's left edge.
-    const parts = axes(box, xTicks, yTicks, { x: 'layers n (log scale)', y: 'pixels (log scale)' }, { yFromLeft: 15 });
+    const parts = axes(box, xTicks, yTicks, { x: 'layers n (log scale)', y: 'pixels (log scale)' });
     const depths = Array.from({ length: 41 }, (_, k) => 1 + (k * (maxDepth - 1)) / 40);
     parts.push(svgElement('path', { d: linePath(series.map((p) => [sx(p.depth), sy((p.rf - 1) / 2)])), class: 'plot-line series-3' }));
     parts.push(svgElement('path', { d: linePath(series.map((p) => [sx(p.depth), sy(p.std)])), class: 'plot-line series-2' }));
