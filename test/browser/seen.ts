@@ -69,8 +69,8 @@ export const clippedFocusRings = (page: Page): Promise<string[]> =>
 
 /**
  * Widget drawings whose text is not scaled for their viewBox at their size on screen: `--svg-scale` must be
- * max(1, viewBox width ÷ drawn width), so labels stay 12 px (components/lib/readable-svg.ts). A drawing redrawn at a
- * new width with the scale of its old viewBox kept its labels too large, and a rotated title ran past its edge.
+ * max(1, viewBox width ÷ drawn width), so labels stay 12 px (components/lib/readable-svg.ts), also for a drawing
+ * redrawn outside a render with a new viewBox (setViewBox rescales it then).
  */
 export const staleTextScales = (page: Page): Promise<string[]> =>
   page.evaluate(`[...document.querySelectorAll('[data-widget] svg[viewBox]')].flatMap((svg) => {
