@@ -31,7 +31,7 @@ describe('tokenClasses', () => {
 
   it('on real TypeScript, every token Shiki colours gets classes whose colours are the ones Shiki wrote', async () => {
     const code = "export function f(x: number): string {\n  // a comment\n  return `${x}` + 'y' + String(1e3 * x) ?? null;\n}";
-    const styled = await codeToHtml(code, { lang: 'ts', themes: CODE_THEMES, defaultColor: false });
+    const styled = await codeToHtml(code, { lang: 'ts', themes: CODE_THEMES, defaultColor: false, tokenizeTimeLimit: 0 });
     const classed = await codeToHtml(code, { lang: 'ts', themes: CODE_THEMES, defaultColor: false, transformers: [tokenClasses] });
     const pairs = [...styled.matchAll(/<span style="--shiki-light:#([0-9A-F]{6});--shiki-dark:#([0-9A-F]{6})">/gi)].map((m) => `l-${m[1]!.toLowerCase()} d-${m[2]!.toLowerCase()}`);
     const classes = [...classed.matchAll(/<span class="(l-[0-9a-f]{6} d-[0-9a-f]{6})">/g)].map((m) => m[1]);
@@ -39,5 +39,15 @@ describe('tokenClasses', () => {
     expect(classes).toEqual(pairs);
     expect(classed).not.toMatch(/<span style="--shiki/);
     expect(new Set(pairs).size).toBeGreaterThan(3);
+  });
+
+  it('tokenizes every line whole however long it takes: a build on a busy machine colours a listing as any other does', async () => {
+    const code = 'const total = values.reduce((sum, value) => sum + value * 2, 0); // the whole line';
+    const whole = await codeToHtml(code, { lang: 'ts', themes: CODE_THEMES, defaultColor: false, tokenizeTimeLimit: 0, transformers: [tokenClasses] });
+    // A negative limit is already spent when a line starts: without the transformer the line stays one token.
+    const cutShort = await codeToHtml(code, { lang: 'ts', themes: CODE_THEMES, defaultColor: false, tokenizeTimeLimit: -1 });
+    const throughTransformer = await codeToHtml(code, { lang: 'ts', themes: CODE_THEMES, defaultColor: false, tokenizeTimeLimit: -1, transformers: [tokenClasses] });
+    expect(cutShort.match(/<span style=/g)?.length ?? 0).toBeLessThan(3);
+    expect(throughTransformer).toBe(whole);
   });
 });
