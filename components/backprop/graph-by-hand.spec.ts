@@ -1,4 +1,4 @@
-/** One neuron's graph, forward and backward by hand, declared once (see components/README.md). */
+/** One layer's graph (two inputs, two outputs), forward and backward by hand, declared once (see components/README.md). */
 import { backwardSteps, neuronGraph } from '../../src/compute';
 import { choiceField, numberField, numbersField } from '../lib/fields';
 import { arrayForCode, formatForCode } from '../lib/format';

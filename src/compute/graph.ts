@@ -38,7 +38,7 @@ export function neuronGraph(x: readonly number[], w: readonly number[], b: reado
   assertFiniteVector(x, 'The inputs');
   assertFiniteVector(w, 'The weights');
   assertFiniteVector(b, 'The biases');
-  if (x.length !== 2 || w.length !== 4 || b.length !== 2) throw new RangeError('The neuron takes 2 inputs, 4 weights (w₁₁, w₁₂, w₂₁, w₂₂) and 2 biases.');
+  if (x.length !== 2 || w.length !== 4 || b.length !== 2) throw new RangeError('The layer takes 2 inputs, 4 weights (w₁₁, w₁₂, w₂₁, w₂₂) and 2 biases.');
   if (target !== 0 && target !== 1) throw new RangeError(`The target class must be 1 or 2, but is ${target + 1}.`);
   const sub = ['₁', '₂'];
   const nodes: GraphNode[] = [];

@@ -130,7 +130,7 @@ describe("the chapters' worked examples are what the compute package computes", 
     expect(text).toContain(`to $(${adam.path[1]!.map((v) => String(Number(v.toFixed(4)))).join(',\\ ')})$`);
   });
 
-  it('backpropagation: one neuron forward and backward, and the receptive fields of LeNet-5', () => {
+  it('backpropagation: one layer forward and backward, and the receptive fields of LeNet-5', () => {
     const text = workedExample('backpropagation');
     const graph = neuronGraph([1, 2], [0.5, -1, 2, 0.25], [0.1, -0.2], 0);
     const value = (id: string) => graph.nodes.find((n) => n.id === id)!.value;
