@@ -7,6 +7,7 @@ import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { rehypeKatexStrict } from './src/markdown/rehype-katex-strict.ts';
 import { rehypeMathPunctuation } from './src/markdown/math-punctuation.ts';
+import { rehypeCodeWords } from './src/markdown/code-words.ts';
 import { headingAnchor } from './src/markdown/heading-anchor.ts';
 import { absoluteLinks } from './src/markdown/absolute-links.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -44,6 +45,7 @@ export default defineConfig({
     rehypePlugins: [
       rehypeKatexStrict,
       rehypeMathPunctuation,
+      rehypeCodeWords,
       rehypeHeadingIds,
       [rehypeAutolinkHeadings, headingAnchor],
       [absoluteLinks, { base }],
