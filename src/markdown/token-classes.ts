@@ -40,9 +40,9 @@ export const tokenClasses = {
   name: 'token-classes',
   /**
    * No time limit on tokenizing a line. Shiki's default (500 ms) stops a line's tokenizing when it runs out and
-   * leaves the rest of the line one token; the first line a build highlights also compiles the grammar's patterns,
-   * and on a busy machine (CI runs the build beside the tests) that once ran out for one theme and not the other, so
-   * the listing came out coloured differently than the same code on another build. Listings are ours and short.
+   * leaves the rest of the line one token; the first line highlighted also compiles the grammar's patterns, and on
+   * a busy CI machine (a unit test beside a training run) that ran out for one theme and not the other. A build
+   * there would colour a listing unlike any other build. Listings are ours and short.
    */
   preprocess(_code: string, options: { tokenizeTimeLimit?: number }): void {
     options.tokenizeTimeLimit = 0;
