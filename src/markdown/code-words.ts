@@ -1,4 +1,5 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
+import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 
 /** The class of an inline code that is one short word, kept on one line (base.css). */
@@ -6,11 +7,6 @@ export const CODE_WORD_CLASS = 'code-word';
 
 /** The longest word kept whole: at 360 px a line holds about 38 characters of inline code. */
 const LONGEST_WORD = 24;
-
-/** The text inside an element, however deeply nested. */
-function textOf(element: Element): string {
-  return element.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
-}
 
 /**
  * rehype plugin: marks inline code that is one word of at most 24 characters (no space in it) with CODE_WORD_CLASS,
@@ -22,7 +18,7 @@ export function rehypeCodeWords() {
   return (tree: Root): void => {
     visit(tree, 'element', (node, _index, parent) => {
       if (node.tagName !== 'code' || (parent?.type === 'element' && parent.tagName === 'pre')) return;
-      const text = textOf(node);
+      const text = toText(node);
       if (text.length === 0 || text.length > LONGEST_WORD || /\s/.test(text)) return;
       const current = node.properties['className'];
       node.properties['className'] = [...(Array.isArray(current) ? current.map(String) : []), CODE_WORD_CLASS];
