@@ -2,7 +2,7 @@ import { htmlFiles } from '../../scripts/lib/site-files';
 import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { startAllWidgets, urlWritten } from '../support/widgets';
-import { brokenCellFormulas, collidingLabels, overflowing, punctuationStartingLines, scrollingFormulas, scrollingTables, smallSliders, smallTargets, smallText } from './phone';
+import { bracketsEndingLines, brokenCellFormulas, collidingLabels, overflowing, punctuationStartingLines, scrollingFormulas, scrollingTables, smallSliders, smallTargets, smallText } from './phone';
 import { clippedFocusRings, shownThoughHidden, unpaintedMarkers } from './seen';
 
 /** Every page of the build but the 404, as a path relative to the site root. */
@@ -56,7 +56,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, formulas in cells on one line, no line starting with punctuation, no text under 12 px, sliders and controls a finger can use, plot labels apart, focus rings whole`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, formulas in cells on one line, no line starting with punctuation or ending with a bracket before a formula, no text under 12 px, sliders and controls a finger can use, plot labels apart, focus rings whole`, async (path) => {
       const { page } = await openPage(path, { colorScheme: scheme, viewport: { width: 360, height: 780 } });
       await startAllWidgets(page);
       // First: the checks below lay out the blocks the page skips and leave them so, which would hide a block's clip.
@@ -67,6 +67,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await smallTargets(page)).toEqual([]);
       expect(await collidingLabels(page)).toEqual([]);
       expect(await punctuationStartingLines(page)).toEqual([]);
+      expect(await bracketsEndingLines(page)).toEqual([]);
       expect(await scrollingFormulas(page)).toEqual([]);
       expect(await scrollingTables(page)).toEqual(TABLES_WIDER_THAN_A_PHONE[path] ?? []);
       expect(await brokenCellFormulas(page)).toEqual([]);

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import remarkMath from 'remark-math';
 import { describe, expect, it } from 'vitest';
 import { rehypeKatexStrict } from '../../src/markdown/rehype-katex-strict';
-import { MATH_END_CLASS, rehypeMathPunctuation } from '../../src/markdown/math-punctuation';
+import { MATH_END_CLASS, MATH_OPEN_CLASS, rehypeMathPunctuation } from '../../src/markdown/math-punctuation';
 
 const plugins = { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatexStrict, rehypeMathPunctuation] };
 const processor = await createMarkdownProcessor({ ...plugins, syntaxHighlight: false });
@@ -45,6 +45,27 @@ describe('rehypeMathPunctuation', () => {
   it('takes every formula followed by closing punctuation, and none followed by a space or a word', async () => {
     const found = await formulas('Pick $a$, then ($b$); then $c$ and $d$s and $e$.');
     expect(found.map(({ tex, held }) => [tex, held.length])).toEqual([['a', 1], ['b', 1], ['c', 0], ['d', 0], ['e', 1]]);
+  });
+
+  it('puts an opening bracket and the formula after it in one span, leaving the text before and the rest alone', async () => {
+    const { document } = parseHTML(`<div>${(await processor.render('Flatten in order ($C, H, W$), then [$x$] and ($y$.')).code}</div>`);
+    const opened = [...document.querySelectorAll(`.${MATH_OPEN_CLASS}`)];
+    expect(opened.map((span) => [span.firstChild!.textContent, span.childNodes.length, span.lastElementChild!.className])).toEqual([
+      ['(', 2, 'katex'],
+      ['[', 2, 'katex'],
+      ['(', 2, 'katex'],
+    ]);
+    expect(opened[0]!.previousSibling!.textContent).toBe('Flatten in order ');
+    expect(opened[0]!.nextSibling!.textContent).toBe('), then ');
+    // The closing bracket after the first formula still holds its last box; each formula is wrapped once.
+    expect(opened[0]!.querySelector(`.${MATH_END_CLASS}`)).not.toBeNull();
+    expect(document.querySelectorAll(`.${MATH_OPEN_CLASS} .${MATH_OPEN_CLASS}`)).toHaveLength(0);
+  });
+
+  it('wraps a formula that opens its parent after a bracket alone, and none after a space or a word', async () => {
+    const { document } = parseHTML(`<div>${(await processor.render('($a$ and $b$) or ($c$)')).code}</div>`);
+    expect([...document.querySelectorAll(`.${MATH_OPEN_CLASS}`)].map((span) => span.querySelector('annotation')!.textContent)).toEqual(['a', 'c']);
+    expect(document.querySelector('p')!.firstElementChild!.className).toBe(MATH_OPEN_CLASS);
   });
 
   it('leaves display math alone', async () => {
