@@ -8,6 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { rehypeKatexStrict } from './src/markdown/rehype-katex-strict.ts';
 import { rehypeMathPunctuation } from './src/markdown/math-punctuation.ts';
 import { rehypeCodeWords } from './src/markdown/code-words.ts';
+import { rehypeHeadingSums } from './src/markdown/heading-sums.ts';
 import { headingAnchor } from './src/markdown/heading-anchor.ts';
 import { absoluteLinks } from './src/markdown/absolute-links.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -47,6 +48,7 @@ export default defineConfig({
       rehypeMathPunctuation,
       rehypeCodeWords,
       rehypeHeadingIds,
+      rehypeHeadingSums,
       [rehypeAutolinkHeadings, headingAnchor],
       [absoluteLinks, { base }],
     ],

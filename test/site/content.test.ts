@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
 import { conv2d, flipKernel } from '../../src/compute';
+import { keepShortSumsTogether } from '../../src/markdown/heading-sums';
 
 const pages = htmlFiles('dist').map((file) => ({ file, document: readDocument('dist', file) }));
 
@@ -183,5 +184,17 @@ describe('words before formulas', () => {
       if (article && (article === 'an') !== startsWithVowelSound(tex)) wrong.push(`${article} ${tex.slice(0, 30)}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('headings and the table of contents', () => {
+  const entries = pages.flatMap(({ file, document }) =>
+    [...document.querySelectorAll('.toc a, main :is(h2, h3, h4)')].map((element) => ({ file, text: element.textContent ?? '' })),
+  );
+
+  it('keep every short sum ("s − y") on one line', () => {
+    expect(entries.filter(({ text }) => keepShortSumsTogether(text) !== text)).toEqual([]);
+    // Not vacuous: the backpropagation chapter has one, in its heading and its table of contents.
+    expect(entries.filter(({ file, text }) => file.startsWith('backpropagation') && text.includes('s\u00a0−\u00a0y'))).toHaveLength(2);
   });
 });
