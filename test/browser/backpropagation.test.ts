@@ -93,6 +93,21 @@ describeInBrowser('backpropagation: gradients through a convolution', () => {
     await urlParam(page, 'conv-gradients.at').toBe('5');
   });
 
+  it('on a phone its sum breaks between terms, never inside a derivative or an index', async () => {
+    const { page } = await openPage('backpropagation/');
+    await page.setViewportSize({ width: 360, height: 800 });
+    const formula = page.locator(`${CONV} [data-role="formula"]`);
+    await formula.scrollIntoViewIfNeeded();
+    const lines = (await formula.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.bottom))).size;
+    })) as number;
+    expect(lines).toBeGreaterThan(1);
+    const pieces = (await formula.locator('.unbroken').evaluateAll((spans) => spans.map((span) => [span.textContent, span.getClientRects().length]))) as [string, number][];
+    expect(pieces).toEqual([['∂L/∂w[0, 0]', 1], ['(y, x)', 1], ['∂L/∂out[y, x]', 1], ['in[y + 0, x + 0]', 1]]);
+  });
+
   it('a new padding reshapes the output gradient; a gradient of the wrong shape is explained', async () => {
     const { page } = await openPage('backpropagation/');
     await typeInto(page, '#conv-gradients-p', '1');
