@@ -37,7 +37,7 @@ const LINE_OFFSET = (() => {
 
 const requireModule = (specifier: string): unknown => {
   if (isComputeModule(specifier)) return compute;
-  throw new Error(`Only the notebook's compute package can be imported here (from './src/compute'), not '${specifier}'.`);
+  throw new Error(`Only the notebook’s compute package can be imported here (from './src/compute'), not '${specifier}'.`);
 };
 
 const toJs = (code: string) => transform(code, { transforms: ['typescript', 'imports'], production: true }).code;

@@ -79,7 +79,7 @@ class OptimizerRace extends NotebookWidget<typeof optimizerRaceSpec.fields> {
     const surface = surfaces[state.surface];
     const { x0, y0, steps, m, nesterov } = state;
     const [dx0, dx1, dy0, dy1] = surface.domain;
-    if (x0 < dx0 || x0 > dx1 || y0 < dy0 || y0 > dy1) throw new RangeError(`The start (${formatNumber(x0)}, ${formatNumber(y0)}) is outside this surface's window, x ${formatRange(dx0, dx1, formatNumber)} and y ${formatRange(dy0, dy1, formatNumber)}.`);
+    if (x0 < dx0 || x0 > dx1 || y0 < dy0 || y0 > dy1) throw new RangeError(`The start (${formatNumber(x0)}, ${formatNumber(y0)}) is outside this surface’s window, x ${formatRange(dx0, dx1, formatNumber)} and y ${formatRange(dy0, dy1, formatNumber)}.`);
     const rates = [state.lr0, state.lr1, state.lr2, state.lr3];
     const configs = RACERS.map((_, i) => racerConfig(i, rates[i]!, m, nesterov));
     this.#runs = state.on.map((i) => ({ ...runOptimizer(surface, configs[i]!, [x0, y0], steps), index: i }));

@@ -55,7 +55,7 @@ export function encodeField(field: Field, value: unknown): string {
 
 /** Reads one field's link value, or says why it was rejected (the message never repeats the rejected text). */
 export function decodeField(field: Field, key: string, raw: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  const rejected = (why: string) => ({ ok: false as const, message: `The link's value for “${key}” was ignored: ${why}` });
+  const rejected = (why: string) => ({ ok: false as const, message: `The link’s value for “${key}” was ignored: ${why}` });
   if (raw.length > maxEncodedLength(field)) return rejected('it is too long.');
   let text = raw;
   if (field.kind === 'matrix') {

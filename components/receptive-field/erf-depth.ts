@@ -86,8 +86,8 @@ class ErfDepth extends NotebookWidget<typeof erfDepthSpec.fields> {
     const clipped = reply.rf > reply.size ? ` The theoretical field is wider than the ${reply.size}-pixel input; the map shows the part inside it.` : '';
     const summary =
       `${state.depth} layer${state.depth === 1 ? '' : 's'} of ${state.kernel}×${state.kernel}: the theoretical field is ${reply.rf}×${reply.rf} pixels. ` +
-      `The gradient's spread is ${formatNumber(spread, 3)} pixels per axis (${exact ? 'exactly' : 'against'} √(n·d²·(k²−1)/12) = ${formatNumber(theory, 3)} for uniform kernels), ` +
-      `and 95% of it lies in the central ${reply.mass95}×${reply.mass95} square: ${Math.round((100 * Math.min(reply.mass95, reply.rf)) / reply.rf)}% of the field's side.${clipped}`;
+      `The gradient’s spread is ${formatNumber(spread, 3)} pixels per axis (${exact ? 'exactly' : 'against'} √(n·d²·(k²−1)/12) = ${formatNumber(theory, 3)} for uniform kernels), ` +
+      `and 95% of it lies in the central ${reply.mass95}×${reply.mass95} square: ${Math.round((100 * Math.min(reply.mass95, reply.rf)) / reply.rf)}% of the field’s side.${clipped}`;
     this.find('[data-role="summary"]').textContent = summary;
     this.announce(summary);
     this.find('[data-role="table"]').replaceChildren(

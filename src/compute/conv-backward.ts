@@ -23,7 +23,7 @@ export function conv2dBackward(input: Tensor, weight: Tensor, gradOutput: Tensor
   const g = convGeometry(input.shape, weight.shape, options);
   const expected = [g.kernels, g.outHeight, g.outWidth];
   if (gradOutput.shape.some((d, i) => d !== expected[i])) {
-    throw new RangeError(`The output gradient must have the output's shape ${expected.join('×')}, not ${gradOutput.shape.join('×')}.`);
+    throw new RangeError(`The output gradient must have the output’s shape ${expected.join('×')}, not ${gradOutput.shape.join('×')}.`);
   }
   const gradInput = new Float64Array(input.data.length);
   const gradWeight = new Float64Array(weight.data.length);

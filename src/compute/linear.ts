@@ -157,7 +157,7 @@ export function linearBackward(input: Tensor, weight: Tensor, gradOutput: Tensor
   const [rows, inputs, outputs] = sizes(input, weight);
   assertTensor(gradOutput, 2, 'The output gradient');
   if (gradOutput.shape[0] !== rows || gradOutput.shape[1] !== outputs) {
-    throw new RangeError(`The output gradient must have the output's shape ${rows}×${outputs}, not ${gradOutput.shape.join('×')}.`);
+    throw new RangeError(`The output gradient must have the output’s shape ${rows}×${outputs}, not ${gradOutput.shape.join('×')}.`);
   }
   const gradInput = new Float64Array(rows * inputs);
   const gradWeight = new Float64Array(outputs * inputs);

@@ -44,7 +44,7 @@ export interface Network {
 export function createNetwork(layers: readonly NetworkLayer[], options: { inputShape: readonly [number, number, number]; seed?: number }): Network {
   const inputShape = options.inputShape;
   if (!Array.isArray(inputShape) || inputShape.length !== 3) throw new RangeError('The input shape must be [channels, height, width].');
-  inputShape.forEach((d, i) => assertWholeNumber(d, `The input's ${['channels', 'height', 'width'][i]}`, 1, 4096));
+  inputShape.forEach((d, i) => assertWholeNumber(d, `The input’s ${['channels', 'height', 'width'][i]}`, 1, 4096));
   const { stages, parameterCount } = compileStages(layers, inputShape);
   const params = new Float64Array(parameterCount);
   initialise(stages, params, options.seed ?? 0);

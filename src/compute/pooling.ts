@@ -175,7 +175,7 @@ function checked(input: Tensor, options: PoolOptions, gradOutput?: Tensor): Pool
     assertTensor(gradOutput, 3, 'The output gradient');
     const expected = [g.channels, g.outHeight, g.outWidth];
     if (gradOutput.shape.some((d, i) => d !== expected[i])) {
-      throw new RangeError(`The output gradient must have the output's shape ${expected.join('×')}, not ${gradOutput.shape.join('×')}.`);
+      throw new RangeError(`The output gradient must have the output’s shape ${expected.join('×')}, not ${gradOutput.shape.join('×')}.`);
     }
   }
   return g;

@@ -52,7 +52,7 @@ export const en = {
   sourceLines: (path: string, first: number, last: number) => `${path}, lines ${first}–${last}`,
   reproduceInCode: 'Reproduce in code',
   runThis: 'Run this:',
-  runThisLabel: (name: string) => `${name}, editable (your version replaces the package's in this cell)`,
+  runThisLabel: (name: string) => `${name}, editable (your version replaces the package’s in this cell)`,
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. It may have moved when the notebook was reorganised.',
   notFoundHome: 'Go to the home page',

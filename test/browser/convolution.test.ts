@@ -204,7 +204,7 @@ describeInBrowser('convolution: 3 channels in, O maps out', () => {
     await urlParam(page, 'conv-model.seed').toBe('2');
     await page.locator(MODEL).getByRole('checkbox', { name: 'Show as im2col × kernel matrix' }).check();
     expect(await page.locator(`${MODEL} [data-role="direct"]`).isHidden()).toBe(true);
-    expect(await page.locator(`${MODEL} [data-role="agreement"]`).textContent()).toBe("Largest difference between this product and conv2d's maps: 0.");
+    expect(await page.locator(`${MODEL} [data-role="agreement"]`).textContent()).toBe("Largest difference between this product and conv2d’s maps: 0.");
     expect(await page.locator(`${MODEL} [data-role="patch-matrix"] caption`).textContent()).toMatch(/27 taps × 16 output positions/);
     expect((await page.locator(`${MODEL} [data-role="product-matrix"] td[data-selected]`).allInnerTexts()).length).toBeGreaterThan(1);
     await page.locator(MODEL).getByRole('combobox', { name: 'Kernel side k' }).selectOption('1');

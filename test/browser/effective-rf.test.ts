@@ -22,7 +22,7 @@ describeInBrowser('receptive fields: depth versus reach', () => {
 
   it('ten uniform 3×3 layers: spread √(10·8/12) = 2.58 exactly, 95% within 13×13 of the 21×21 field', async () => {
     const { page } = await opened();
-    await answered(page, /^10 layers of 3×3: the theoretical field is 21×21 pixels\. The gradient's spread is 2\.58 pixels per axis \(exactly √\(n·d²·\(k²−1\)\/12\) = 2\.58 for uniform kernels\), and 95% of it lies in the central 13×13 square: 62% of the field's side\.$/);
+    await answered(page, /^10 layers of 3×3: the theoretical field is 21×21 pixels\. The gradient’s spread is 2\.58 pixels per axis \(exactly √\(n·d²·\(k²−1\)\/12\) = 2\.58 for uniform kernels\), and 95% of it lies in the central 13×13 square: 62% of the field’s side\.$/);
     // One point per depth 1, 2, 3, 4, 6, 8 and 10, each the compute package's figure.
     const rows = await page.locator(`${ERF} [data-role="table"] tr`).evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent)));
     expect(rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '6', '8', '10']);
@@ -34,7 +34,7 @@ describeInBrowser('receptive fields: depth versus reach', () => {
     const { page } = await opened();
     await page.locator(ERF).getByRole('slider', { name: 'Layers n, slider' }).focus();
     await page.keyboard.press('End');
-    await answered(page, /^40 layers of 3×3: the theoretical field is 81×81 pixels\. The gradient's spread is 5\.16 pixels.*central 23×23 square: 28% of the field's side\.$/);
+    await answered(page, /^40 layers of 3×3: the theoretical field is 81×81 pixels\. The gradient’s spread is 5\.16 pixels.*central 23×23 square: 28% of the field’s side\.$/);
     await urlParam(page, 'erf-depth.depth').toBe('40');
   });
 
@@ -46,7 +46,7 @@ describeInBrowser('receptive fields: depth versus reach', () => {
     await typeInto(page, '#erf-depth-dilation', '2');
     const stack = convStack({ depth: 10, kernel: 3, weights: 'random', relu: true, strided: 2, dilation: 2, seed: 1 });
     const erf = effectiveReceptiveField(stack, { samples: 16, seed: 1 });
-    await answered(page, new RegExp(`^10 layers of 3×3: the theoretical field is ${erf.theoretical.rf[0]}×${erf.theoretical.rf[0]} pixels\\. The gradient's spread is ${formatNumber((erf.std[0] + erf.std[1]) / 2, 3).replace('.', '\\.')} pixels per axis \\(against `));
+    await answered(page, new RegExp(`^10 layers of 3×3: the theoretical field is ${erf.theoretical.rf[0]}×${erf.theoretical.rf[0]} pixels\\. The gradient’s spread is ${formatNumber((erf.std[0] + erf.std[1]) / 2, 3).replace('.', '\\.')} pixels per axis \\(against `));
     await urlWritten(page);
     await page.reload();
     await scriptsLoaded(page);

@@ -119,7 +119,7 @@ describeInBrowser('gradient descent: the optimisers race', () => {
     const { page } = await opened();
     await page.locator(RACE).getByRole('combobox', { name: 'Surface' }).selectOption('ravine');
     await typeInto(page, '#gd-race-x0', '4.5');
-    expect(await page.locator(`${RACE} [data-role="message"]`).textContent()).toMatch(/outside this surface's window, x −4…\u20604 and y −2…\u20602\./);
+    expect(await page.locator(`${RACE} [data-role="message"]`).textContent()).toMatch(/outside this surface’s window, x −4…\u20604 and y −2…\u20602\./);
     expect(await isStale(page, RACE)).toBe(true);
     await typeInto(page, '#gd-race-x0', '-3');
     await typeInto(page, '#gd-race-m', '0');

@@ -83,7 +83,7 @@ describe('conv2dBackward', () => {
 
   it('refuses an output gradient of the wrong shape, and channels that do not match', () => {
     const input = randomTensor([2, 4, 4]);
-    expect(() => conv2dBackward(input, randomTensor([1, 2, 3, 3]), randomTensor([1, 3, 3]))).toThrow(/output's shape 1×2×2/);
+    expect(() => conv2dBackward(input, randomTensor([1, 2, 3, 3]), randomTensor([1, 3, 3]))).toThrow(/output’s shape 1×2×2/);
     expect(() => conv2dBackward(input, randomTensor([1, 3, 3, 3]), randomTensor([1, 2, 2]))).toThrow(/expects 3 input channels, but the input has 2/);
   });
 });

@@ -198,3 +198,18 @@ describe('headings and the table of contents', () => {
     expect(entries.filter(({ file, text }) => file.startsWith('backpropagation') && text.includes('s\u00a0−\u00a0y'))).toHaveLength(2);
   });
 });
+
+describe('typography', () => {
+  // The prose gets curly apostrophes from the Markdown pipeline; widgets' and the shell's own text is written with them.
+  it.each(pages)('$file: no straight apostrophe in a word outside code', ({ document }) => {
+    const straight: string[] = [];
+    const walk = (node: Node): void => {
+      if (node.nodeType === 1 && ['PRE', 'CODE', 'SCRIPT', 'STYLE', 'TEXTAREA', 'TEMPLATE'].includes((node as Element).tagName)) return;
+      if (node.nodeType === 1 && (node as Element).classList.contains('katex')) return;
+      if (node.nodeType === 3 && /[A-Za-z]'[a-z]/.test(node.textContent ?? '')) straight.push((node.textContent ?? '').trim().slice(0, 60));
+      node.childNodes.forEach(walk);
+    };
+    walk(document.body);
+    expect(straight).toEqual([]);
+  });
+});
