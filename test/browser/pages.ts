@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { startAllWidgets, urlWritten } from '../support/widgets';
 import { bracketsEndingLines, brokenCellFormulas, collidingLabels, overflowing, punctuationStartingLines, scrollingFormulas, scrollingTables, smallSliders, smallTargets, smallText } from './phone';
-import { clippedFocusRings, shownThoughHidden, unpaintedMarkers } from './seen';
+import { clippedFocusRings, shownThoughHidden, unalignedFields, unpaintedMarkers } from './seen';
 
 /** Every page of the build but the 404, as a path relative to the site root. */
 const pagePaths = htmlFiles('dist')
@@ -29,7 +29,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(pagePaths.length).toBeGreaterThanOrEqual(3);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}): loads cleanly from its own origin, address unchanged; labels apart, hidden things hidden, list markers and focus rings whole; 0 axe violations`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}): loads cleanly from its own origin, address unchanged; labels apart, fields in a row lined up, hidden things hidden, list markers and focus rings whole; 0 axe violations`, async (path) => {
       const { page, failedRequests, foreignRequests } = await openPage(path, { colorScheme: scheme });
       // Every widget drawn (some start only near the viewport), so axe sees what a reader scrolling down sees.
       await startAllWidgets(page);
@@ -41,6 +41,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       await urlWritten(page);
       expect(new URL(page.url()).search).toBe('');
       expect(await collidingLabels(page)).toEqual([]);
+      expect(await unalignedFields(page)).toEqual([]);
       expect(await shownThoughHidden(page)).toEqual([]);
       expect(await unpaintedMarkers(page)).toEqual([]);
       expect(await clippedFocusRings(page)).toEqual([]);
@@ -56,7 +57,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, formulas in cells on one line, no line starting with punctuation or ending with a bracket before a formula, no text under 12 px, sliders and controls a finger can use, plot labels apart, focus rings whole`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, formulas in cells on one line, no line starting with punctuation or ending with a bracket before a formula, no text under 12 px, sliders and controls a finger can use, fields in a row lined up, plot labels apart, focus rings whole`, async (path) => {
       const { page } = await openPage(path, { colorScheme: scheme, viewport: { width: 360, height: 780 } });
       await startAllWidgets(page);
       // First: the checks below lay out the blocks the page skips and leave them so, which would hide a block's clip.
@@ -66,6 +67,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await smallSliders(page)).toEqual([]);
       expect(await smallTargets(page)).toEqual([]);
       expect(await collidingLabels(page)).toEqual([]);
+      expect(await unalignedFields(page)).toEqual([]);
       expect(await punctuationStartingLines(page)).toEqual([]);
       expect(await bracketsEndingLines(page)).toEqual([]);
       expect(await scrollingFormulas(page)).toEqual([]);

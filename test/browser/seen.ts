@@ -80,3 +80,28 @@ export const staleTextScales = (page: Page): Promise<string[]> =>
     const got = parseFloat(svg.style.getPropertyValue('--svg-scale') || '1');
     return Math.abs(want - got) > 0.01 ? [svg.closest('[data-widget]').id + ': ' + got + ' for ' + want.toFixed(3)] : [];
   })`);
+
+/**
+ * Rows of a widget's controls whose fields do not line up: fields side by side (their boxes overlap vertically)
+ * whose labels start at different heights. Named by the widget and the labels with their tops.
+ */
+export const unalignedFields = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => {
+    const out = [];
+    for (const group of document.querySelectorAll('.widget-controls, .lab-settings')) {
+      const fields = [...group.children].filter((child) => child.matches('.field') && child.getBoundingClientRect().height > 0)
+        .map((field) => ({ field, box: field.getBoundingClientRect(), label: field.querySelector(':scope > label') }))
+        .filter(({ label }) => label);
+      const rows = [];
+      for (const item of fields) {
+        const row = rows.find((r) => r.some((other) => item.box.top < other.box.bottom - 4 && item.box.bottom > other.box.top + 4));
+        if (row) row.push(item);
+        else rows.push([item]);
+      }
+      for (const row of rows) {
+        const tops = row.map(({ label }) => Math.round(label.getBoundingClientRect().top));
+        if (Math.max(...tops) - Math.min(...tops) > 2) out.push((group.closest('[id]')?.id ?? '?') + ': ' + row.map(({ label }, i) => label.textContent.trim() + ' ' + tops[i]).join(', '));
+      }
+    }
+    return out.slice(0, 10);
+  })()`);
