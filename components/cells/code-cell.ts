@@ -44,6 +44,8 @@ class CodeCell extends HTMLElement {
     });
     this.button('run')?.addEventListener('click', () => void this.run(false));
     this.button('check')?.addEventListener('click', () => void this.run(true));
+    // A press comes 50–150 ms before its click: start the worker (and the hidden code's fetch) then, not after.
+    for (const action of ['run', 'check']) this.button(action)?.addEventListener('pointerdown', () => this.warm(), { once: true });
     this.button('reset')?.addEventListener('click', () => this.reset());
     this.button('share')?.addEventListener('click', () => void this.share());
     this.querySelectorAll<HTMLButtonElement>('[data-cell-action]').forEach((b) => (b.disabled = false));
@@ -136,8 +138,7 @@ class CodeCell extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     this.#output.replaceChildren(line('Running…', 'cell-note'));
     try {
-      const { runCell, TIME_LIMIT_MS } = await import('./runner');
-      const prelude = await this.prelude();
+      const [{ runCell, TIME_LIMIT_MS }, prelude] = await Promise.all([import('./runner'), this.prelude()]);
       const reply = await runCell(this.#code.value, { exercise: checking ? this.dataset['exercise'] : undefined, prelude });
       if (reply === 'timeout') {
         this.#output.replaceChildren(line(`Stopped after ${TIME_LIMIT_MS / 1000} s: the code was still running (an endless loop?).`, 'cell-error'));
@@ -155,6 +156,12 @@ class CodeCell extends HTMLElement {
       this.#running = false;
       this.removeAttribute('aria-busy');
     }
+  }
+
+  /** Starts the page's cell worker and fetches this cell's hidden code, ahead of a first Run; failures wait for it. */
+  private warm(): void {
+    void import('./runner').then((runner) => runner.warmUp(), () => undefined);
+    this.prelude().catch(() => (this.#prelude = null));
   }
 
   /** The hidden code a "Run this" cell runs first, fetched once (the service worker keeps it for offline use). */

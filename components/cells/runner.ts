@@ -24,6 +24,11 @@ function start(): Worker {
   return fresh;
 }
 
+/** Starts the worker if none is running, so that a Run about to come finds it loading or loaded. */
+export function warmUp(): void {
+  worker ??= start();
+}
+
 /** Runs `code` after `prelude` (checking it against `exercise` if given); resolves with the reply, or 'timeout'. */
 export function runCell(code: string, options: { exercise?: string | undefined; prelude?: string | undefined } = {}): Promise<CellReply | 'timeout'> {
   const { exercise, prelude } = options;

@@ -94,6 +94,20 @@ describeInBrowser('code cells', () => {
     expect(await (await cell(page, 'run-entropy')).locator('textarea').inputValue()).toBe(original);
   });
 
+  it('nothing loads before a press on Run; the press starts the worker and fetches the hidden code before its click', async () => {
+    const { page } = await openPage('entropy/');
+    const found = await cell(page, 'run-entropy');
+    const prelude = (await found.getAttribute('data-prelude-url'))!;
+    expect(page.workers()).toHaveLength(0);
+    const fetched = page.waitForRequest((request) => request.url().endsWith(prelude));
+    await found.locator('[data-cell-action="run"]').dispatchEvent('pointerdown');
+    await fetched;
+    await expect.poll(() => page.workers().length).toBe(1);
+    expect(await output(found).innerText()).toBe('');
+    expect(await press(found, 'run')).toBe('1.5');
+    expect(page.workers()).toHaveLength(1);
+  });
+
   it('"Run this" runs the listing itself: an edit to the function changes the answer', async () => {
     const { page } = await openPage('entropy/');
     const found = await cell(page, 'run-entropy');
