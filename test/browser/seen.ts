@@ -88,7 +88,7 @@ export const staleTextScales = (page: Page): Promise<string[]> =>
 export const unalignedFields = (page: Page): Promise<string[]> =>
   page.evaluate(`(() => {
     const out = [];
-    for (const group of document.querySelectorAll('.widget-controls, .lab-settings')) {
+    for (const group of document.querySelectorAll('.widget-controls')) {
       const fields = [...group.children].filter((child) => child.matches('.field') && child.getBoundingClientRect().height > 0)
         .map((field) => ({ field, box: field.getBoundingClientRect(), label: field.querySelector(':scope > label') }))
         .filter(({ label }) => label);
