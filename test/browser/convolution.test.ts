@@ -196,6 +196,23 @@ describeInBrowser('convolution: 3 channels in, O maps out', () => {
     expect(await page.locator(`${MODEL} svg[data-channel="0"] .conv-tap`).count()).toBe(9);
   });
 
+  it('the selected kernel’s slices, one k×k block per channel, hold the weights its sums multiply by', async () => {
+    const { page } = await openPage('convolution/');
+    /** Each channel's weights in tap order, read off the products "value·weight" of its line in the breakdown. */
+    const weightsInSums = async () => (await breakdown(page)).split('\n').slice(1).map((line) =>
+      line.replace(/^[RGB]: /, '').replace(/ = \S+$/, '').split(' + ').map((term) => toNumber(term.split('·')[1]!.replace(/[()]/g, ''))));
+    const slices = async () => (await page.locator(`${MODEL} [data-role="kernel"] pre`).allInnerTexts()).map((text) =>
+      text.trim().split('\n').map((row) => row.trim().split(/\s+/).map(toNumber)));
+    const first = await slices();
+    expect(first).toHaveLength(3);
+    for (const slice of first) expect(slice.map((row) => row.length)).toEqual([3, 3, 3]);
+    expect(first.map((slice) => slice.flat())).toEqual(await weightsInSums());
+    await page.locator('#conv-model-map-1 button').first().click();
+    const second = await slices();
+    expect(second).not.toEqual(first);
+    expect(second.map((slice) => slice.flat())).toEqual(await weightsInSums());
+  });
+
   it('more kernels, new numbers, and the im2col view whose product equals conv2d', async () => {
     const { page } = await openPage('convolution/');
     await page.locator(MODEL).getByRole('combobox', { name: 'Kernels O' }).selectOption('4');
