@@ -2,9 +2,9 @@
 import { presets } from '../../src/compute';
 import { choiceField, numberField } from '../lib/fields';
 
-/** A choice among `keys` of the compute package's presets, shown by title (or by key, for long lists). */
-export const presetField = <const K extends string>(keys: readonly K[], fallback: K, text: 'title' | 'key' = 'title') =>
-  choiceField({ label: 'Network', options: keys.map((key) => ({ value: key, text: text === 'title' ? presets[key]!.title : key })), default: fallback });
+/** A choice among `keys` of the compute package's presets, shown by title ("torchvision ResNet-50", not its key). */
+export const presetField = <const K extends string>(keys: readonly K[], fallback: K) =>
+  choiceField({ label: 'Network', options: keys.map((key) => ({ value: key, text: presets[key]!.title })), default: fallback });
 
 /** A 1-based layer of the chosen network, picked in a select the widget fills (layer-select.ts). */
 export const layerField = (label: string, fallback: number, max = 400) => numberField({ label, min: 1, max, integer: true, default: fallback, custom: true });

@@ -12,7 +12,7 @@ export const rfOnImageSpec = defineSpec({
   title: 'A receptive field on a picture',
   fields: {
     // It opens where the text above it leaves off: AlexNet's pool5 at 224, unit (0, 0), whose field starts 64 pixels out.
-    preset: presetField(Object.keys(presets), 'alexnet', 'key'),
+    preset: presetField(Object.keys(presets), 'alexnet'),
     layer: layerField('Layer', 8),
     input: numberField({ label: 'Input size (pixels)', noun: 'The input size', min: 16, max: 1024, integer: true, default: 224, size: 5 }),
     /** The unit, by row and column of the layer's map. */
