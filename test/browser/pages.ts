@@ -2,7 +2,7 @@ import { htmlFiles } from '../../scripts/lib/site-files';
 import { expect, it } from 'vitest';
 import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { startAllWidgets, urlWritten } from '../support/widgets';
-import { bracketsEndingLines, brokenCellFormulas, collidingLabels, overflowing, punctuationStartingLines, scrollingFormulas, scrollingTables, smallSliders, smallTargets, smallText } from './phone';
+import { bracketsEndingLines, brokenCellFormulas, collidingLabels, cutCaptions, overflowing, punctuationStartingLines, scrollingFormulas, scrollingTables, smallSliders, smallTargets, smallText } from './phone';
 import { clippedFocusRings, shownThoughHidden, unalignedFields, unpaintedMarkers } from './seen';
 
 /** Every page of the build but the 404, as a path relative to the site root. */
@@ -57,7 +57,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit, formulas in cells on one line, no line starting with punctuation or ending with a bracket before a formula, no text under 12 px, sliders and controls a finger can use, fields in a row lined up, plot labels apart, focus rings whole`, async (path) => {
+    it.each(pagePaths)(`/%s (${scheme}) on a 360 px phone: nothing sideways, tables that fit and captions in view, formulas in cells on one line, no line starting with punctuation or ending with a bracket before a formula, no text under 12 px, sliders and controls a finger can use, fields in a row lined up, plot labels apart, focus rings whole`, async (path) => {
       const { page } = await openPage(path, { colorScheme: scheme, viewport: { width: 360, height: 780 } });
       await startAllWidgets(page);
       // First: the checks below lay out the blocks the page skips and leave them so, which would hide a block's clip.
@@ -72,6 +72,7 @@ export function checkEveryPage(scheme: 'light' | 'dark'): void {
       expect(await bracketsEndingLines(page)).toEqual([]);
       expect(await scrollingFormulas(page)).toEqual([]);
       expect(await scrollingTables(page)).toEqual(TABLES_WIDER_THAN_A_PHONE[path] ?? []);
+      expect(await cutCaptions(page)).toEqual([]);
       expect(await brokenCellFormulas(page)).toEqual([]);
     });
   });

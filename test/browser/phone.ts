@@ -68,6 +68,24 @@ export const brokenCellFormulas = async (page: Page): Promise<string[]> => {
     .map((html) => html.closest('.katex').querySelector('annotation')?.textContent ?? '')`);
 };
 
+/**
+ * Table captions whose text runs past the edge of the box that scrolls the table: a caption spans its table, and over
+ * a table wider than the phone its lines were centred on the whole width, half of them out of view. By the caption's
+ * first words.
+ */
+export const cutCaptions = (page: Page): Promise<string[]> =>
+  page.evaluate(`(() => [...document.querySelectorAll('caption:not(.sr-only)')]
+    .filter((caption) => {
+      let scroller = caption.closest('table');
+      while (scroller.parentElement && getComputedStyle(scroller).overflowX === 'visible') scroller = scroller.parentElement;
+      const edge = scroller.getBoundingClientRect();
+      if (edge.width === 0) return false;
+      const range = document.createRange();
+      range.selectNodeContents(caption);
+      return [...range.getClientRects()].some((line) => line.width > 0 && (line.left < edge.left - 1 || line.right > edge.left + scroller.clientWidth + 1));
+    })
+    .map((caption) => caption.textContent.trim().slice(0, 40)))()`);
+
 /** Range sliders smaller than a finger: under 44 px tall or under 150 px wide. */
 export const smallSliders = (page: Page): Promise<string[]> =>
   page.evaluate(`(() => [...document.querySelectorAll('input[type="range"]')]
