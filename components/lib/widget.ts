@@ -1,4 +1,5 @@
 import { keepSvgTextReadable } from './readable-svg';
+import { defineWhenVisible } from './lazy';
 import { decodeState, encodeState } from './url-state';
 import { bindControl, isInvalid, type Binding, type FieldEditor } from './controls';
 import { applyChange, defaultsOf, normalized, type WidgetSpec } from './spec';
@@ -206,7 +207,10 @@ export abstract class NotebookWidget<F extends Fields> extends HTMLElement {
 /** True when the reader asked for less motion; animations then start paused. */
 export const prefersReducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-/** Defines a custom element once (a page can include a widget's script more than once). */
+/**
+ * Defines a widget's custom element once (a page can include a widget's script more than once), when its first
+ * instance comes within a screen of the viewport (./lazy.ts).
+ */
 export function defineWidget(name: string, element: CustomElementConstructor): void {
-  if (!customElements.get(name)) customElements.define(name, element);
+  defineWhenVisible(name, () => customElements.get(name) ?? customElements.define(name, element));
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { backwardSteps, conv2dBackward, gradientTerms, neuronGraph } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
 import { BEFORE_FIRST_TEST } from '../../components/backprop/cnn-lab.spec';
-import { axeViolations, describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
+import { axeViolations, describeInBrowser, openPage, useBrowser, reloadPage } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 /** A number as formatNumber writes it ("3.2×10⁻⁹", "−0.5") back to a number. */
@@ -51,8 +51,7 @@ describeInBrowser('backpropagation: a graph by hand', () => {
     const loss = neuronGraph([1, 2], [1, 1, 1, 1], [0.1, -0.2], 1).nodes.at(-1)!.value;
     expect(await page.locator(`${GRAPH} [data-role="table"] tr`).first().innerText()).toContain(formatNumber(loss, 5));
     await urlWritten(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     expect(await chain(page)).toBe('∂L/∂L = 1: the backward pass starts at the output.');
     expect(await page.inputValue('#graph-by-hand-w')).toBe('1, 1, 1, 1');
   });
@@ -282,8 +281,7 @@ describeInBrowser('backpropagation: the CNN lab', () => {
     expect(await page.inputValue('#cnn-lab-net')).toBe('custom');
     expect(await status(page)).toMatch(/^6,810 parameters/);
     await urlWritten(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     await startWidget(page, LAB);
     expect(await status(page)).toMatch(/^6,810 parameters/);
     expect(await page.inputValue('#cnn-lab-net')).toBe('custom');

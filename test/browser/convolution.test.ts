@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { conv2d, im2col, kernelMatrix, matmul, seededRandom } from '../../src/compute';
-import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, reloadPage } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const WINDOW = '#conv-window';
@@ -62,8 +62,7 @@ describeInBrowser('convolution: the sliding window', () => {
     expect(await page.locator(`${WINDOW} [data-role="size"]`).innerText()).toContain('Hₒ = ⌊(5 + 2·1 − 1·(3 − 1) − 1) / 2⌋ + 1 = 3');
     await urlParam(page, 'conv-window.s').toBe('2');
     await urlWritten(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     expect(await outputs(page)).toEqual(['−3', '0', '3', '−4', '1', '3', '−4', '2', '2']);
     expect(await page.inputValue('#conv-window-p')).toBe('1');
   });
@@ -107,8 +106,7 @@ describeInBrowser('convolution: the sliding window', () => {
     await page.keyboard.press('End');
     expect(await products(page)).toMatch(/^out\[14, 14\] = /);
     await urlWritten(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     expect(await products(page)).toMatch(/^out\[14, 14\] = /);
     expect(await page.locator(`${WINDOW} [data-role="message"]`).textContent()).toBe('');
     expect((await page.inputValue('#conv-window-x')).split('\n')).toHaveLength(9);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { convStack, effectiveReceptiveField } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
-import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, reloadPage } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startAllWidgets, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 import { staleTextScales } from './seen';
 
@@ -48,8 +48,7 @@ describeInBrowser('receptive fields: depth versus reach', () => {
     const erf = effectiveReceptiveField(stack, { samples: 16, seed: 1 });
     await answered(page, new RegExp(`^10 layers of 3×3: the theoretical field is ${erf.theoretical.rf[0]}×${erf.theoretical.rf[0]} pixels\\. The gradient’s spread is ${formatNumber((erf.std[0] + erf.std[1]) / 2, 3).replace('.', '\\.')} pixels per axis \\(against `));
     await urlWritten(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     await startWidget(page, ERF);
     await answered(page, new RegExp(`field is ${erf.theoretical.rf[0]}×`));
     expect(await page.locator(ERF).getByRole('checkbox', { name: 'ReLU between layers' }).isChecked()).toBe(true);

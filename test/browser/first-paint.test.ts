@@ -18,7 +18,7 @@ describeInBrowser('what the first paint waits for', () => {
   useBrowser();
 
   it.each(pagePaths)('/%s fetches its scripts only after its first contentful paint, and they run', async (path) => {
-    const { page } = await openPage(path);
+    const { page } = await openPage(path, { widgets: 'near' });
     // openPage has waited until the loader marked every module run, so their resource entries are all there.
     await page.waitForFunction(() => document.querySelector('script[data-load]') !== null && performance.getEntriesByName('first-contentful-paint').length > 0);
     const timings = await page.evaluate(() => ({
@@ -38,7 +38,7 @@ describeInBrowser('what the first paint waits for', () => {
   const facesInUse = (page: Page) => page.evaluate(() => [...document.fonts].filter((face) => face.status !== 'unloaded').map((face) => `${face.family} ${face.weight} ${face.style}`).sort());
 
   it.each(pagePaths.flatMap((path) => [[path, 360], [path, 1280]] as const))('/%s at %i px: no math font is found late by the first layout, and none is preloaded in vain', async (path, width) => {
-    const { page } = await openPage(path, { viewport: { width, height: 800 } });
+    const { page } = await openPage(path, { viewport: { width, height: 800 }, widgets: 'near' });
     const preloaded = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((link) => link.href));
     await page.waitForLoadState('networkidle');
     const atLoad = await facesInUse(page);

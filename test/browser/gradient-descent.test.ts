@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runOptimizer, surfaces } from '../../src/compute';
 import { formatNumber } from '../../components/lib/format';
-import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, reloadPage } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, startWidget, typeInto, urlParam, urlWritten } from '../support/widgets';
 import { collidingLabels } from './phone';
 
@@ -245,8 +245,7 @@ describeInBrowser('gradient descent: momentum, direction by direction', () => {
     expect(await page.locator(`${MOMENTUM} [data-role="plot"] path.plot-line`).count()).toBe(5);
     await urlParam(page, 'gd-momentum.momentum').toBe('0.6695');
     await urlWritten(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     expect(await summary(page)).toMatch(/^Overall rate 0\.8182/);
   });
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, reloadPage } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const text = (page: Page, selector: string) => page.locator(selector).first().innerText();
@@ -73,8 +73,7 @@ describeInBrowser('information: the entropy meter', () => {
     expect(await text(page, `${M} [data-role="table"] th`)).toBe('<b>x</b>'.slice(0, 12));
     expect(await page.locator(`${M} [data-role="table"] b`).count()).toBe(0);
     await urlWritten(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     expect(await page.inputValue('#entropy-meter-p-w0-name')).toBe('<b>x</b>');
   });
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, reloadPage } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const T = '#network-table';
@@ -79,8 +79,7 @@ describeInBrowser('receptive fields: the network table', () => {
     await urlWritten(page);
     const layers = new URL(page.url()).searchParams.get('network-table.layers');
     const before = await names(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     await urlParam(page, 'network-table.layers').toBe(layers);
     expect(await names(page)).toEqual(before);
     expect(await page.inputValue('#network-table-preset')).toBe('custom');

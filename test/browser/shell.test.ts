@@ -6,6 +6,33 @@ import { clippedFocusRings } from './seen';
 describeInBrowser('the site shell', () => {
   useBrowser();
 
+  it('a widget starts as scrolling brings it near, not at load; printing starts every one still waiting', async () => {
+    const { page } = await openPage('convolution/', { viewport: { width: 360, height: 780 }, widgets: 'near' });
+    const started = (id: string) => page.locator(`#${id}`).evaluate((widget) => widget.hasAttribute('data-started'));
+    // The three-channel widget and the image playground are several screens down: after a moment, still waiting.
+    await page.waitForTimeout(500);
+    expect([await started('conv-model'), await started('conv-playground')]).toEqual([false, false]);
+    expect(await page.evaluate(() => customElements.get('conv-computation-model'))).toBeUndefined();
+    expect(await page.locator('#conv-model [data-role="maps"] table').count()).toBe(0);
+    await page.locator('#conv-model').scrollIntoViewIfNeeded();
+    await page.locator('#conv-model[data-started]').waitFor({ state: 'attached' });
+    expect(await page.locator('#conv-model [data-role="maps"] table').count()).toBe(2);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    // Widgets whose code came with the page start at once; the image playground loads its code first.
+    expect([await started('conv-params'), await started('conv-window')]).toEqual([true, true]);
+    await page.locator('#conv-playground[data-started]').waitFor({ state: 'attached' });
+  });
+
+  it('a widget far down starts when focus reaches it without scrolling (as a screen reader’s cursor may)', async () => {
+    const { page } = await openPage('receptive-field/', { viewport: { width: 360, height: 780 }, widgets: 'near' });
+    await page.waitForTimeout(500);
+    const table = page.locator('#network-table');
+    expect(await table.evaluate((widget) => widget.hasAttribute('data-started'))).toBe(false);
+    await table.locator('select').first().evaluate((select: HTMLSelectElement) => select.focus({ preventScroll: true }));
+    expect(await table.evaluate((widget) => widget.hasAttribute('data-started'))).toBe(true);
+  });
+
   it('search (Ctrl+K) finds a word from a chapter and links to it', async () => {
     const { page, consoleErrors, foreignRequests } = await openPage('');
     // Nothing of the search UI or index is loaded before it is opened.

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, openPage, useBrowser, scriptsLoaded } from '../support/browser';
+import { describeInBrowser, openPage, useBrowser, reloadPage } from '../support/browser';
 import { expectNoBrokenNumbers, isStale, typeInto, urlParam, urlWritten } from '../support/widgets';
 
 const EXPLORER = '#softmax-logits';
@@ -77,8 +77,7 @@ describeInBrowser('softmax: logits to probabilities', () => {
     await explorer(page).getByRole('combobox', { name: 'Preset' }).selectOption({ label: 'overflow: (88, 89, 90, 710)' });
     await typeInto(page, '#softmax-logits-t', '20');
     await urlWritten(page);
-    await page.reload();
-    await scriptsLoaded(page);
+    await reloadPage(page);
     expect(await probabilities(page)).toHaveLength(4);
     expect(await page.inputValue('#softmax-logits-t')).toBe('20');
     expect(await page.inputValue('#softmax-logits-z3')).toBe('710');

@@ -61,10 +61,12 @@ export const siteHref = (path: string): string =>
  * against it.
  * `modules: false` blocks the loader of the page's module scripts (its inline scripts, such as the theme, still run):
  * the page as a reader sees it before the widgets start, or when the scripts fail to load.
+ * `widgets`: 'all' (the default) starts every widget at once, as printing does, for a test about what a widget does;
+ * 'near' leaves them to start as a reader's scrolling brings them near (components/lib/lazy.ts).
  */
-export async function openPage(path: string, options: BrowserContextOptions & { allowErrors?: RegExp; modules?: boolean } = {}): Promise<WatchedPage> {
+export async function openPage(path: string, options: BrowserContextOptions & { allowErrors?: RegExp; modules?: boolean; widgets?: 'all' | 'near' } = {}): Promise<WatchedPage> {
   if (!browser) throw new Error('useBrowser() was not called in this file');
-  const { allowErrors, modules = true, ...contextOptions } = options;
+  const { allowErrors, modules = true, widgets = 'all', ...contextOptions } = options;
   // The test's first page is the file's reused tab, unless it needs a context of its own. Service workers are
   // blocked unless a test asks for them (test/browser/offline.test.ts): otherwise every fresh context would precache
   // the whole site in the background of a test about something else.
@@ -91,7 +93,23 @@ export async function openPage(path: string, options: BrowserContextOptions & { 
   if (!modules) await page.route('**/load-after-paint*.js', (route) => route.abort('blockedbyclient'));
   await page.goto(siteHref(path), { waitUntil: 'load' });
   if (modules) await scriptsLoaded(page);
+  if (modules && widgets === 'all') await startEveryWidget(page);
   return watched;
+}
+
+/** Reloads a page opened with the default `widgets: 'all'` and starts its widgets again (a shared link's test). */
+export async function reloadPage(page: Page): Promise<void> {
+  await page.reload();
+  await scriptsLoaded(page);
+  await startEveryWidget(page);
+}
+
+/** Starts every widget the page has not started yet, as printing does (components/lib/lazy.ts). */
+export async function startEveryWidget(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    dispatchEvent(new Event('beforeprint'));
+    dispatchEvent(new Event('afterprint'));
+  });
 }
 
 /**
