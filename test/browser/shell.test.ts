@@ -18,6 +18,7 @@ describeInBrowser('the site shell', () => {
     await page.locator('#conv-model[data-started]').waitFor({ state: 'attached' });
     expect(await page.locator('#conv-model [data-role="maps"] table').count()).toBe(2);
     await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await started('conv-playground')).toBe(false);
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
     // Widgets whose code came with the page start at once; the image playground loads its code first.
     expect([await started('conv-params'), await started('conv-window')]).toEqual([true, true]);
