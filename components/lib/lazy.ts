@@ -28,7 +28,7 @@ export function defineWhenVisible(tag: string, load: () => unknown): void {
     void load();
   };
   const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), { rootMargin: '100% 0px' });
-  if (waiting.size === 0) addEventListener('beforeprint', startEveryWidget);
+  addEventListener('beforeprint', startEveryWidget); // once: the same listener is not added twice
   waiting.add(start);
   elements.forEach((element) => {
     observer.observe(element);
@@ -39,6 +39,5 @@ export function defineWhenVisible(tag: string, load: () => unknown): void {
 
 /** Starts every widget still waiting for the viewport. */
 function startEveryWidget(): void {
-  removeEventListener('beforeprint', startEveryWidget);
   waiting.forEach((start) => start());
 }
