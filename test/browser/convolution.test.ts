@@ -234,7 +234,7 @@ describeInBrowser('convolution: kernels on a picture', () => {
   const captions = (page: Page) => page.locator(`${PLAYGROUND} figure[data-map] figcaption`).allInnerTexts();
   const kernel = (page: Page, name: string) => page.locator(PLAYGROUND).getByRole('checkbox', { name, exact: true });
   const opened = async () => {
-    const watched = await openPage('convolution/');
+    const watched = await openPage('convolution/', { widgets: 'near' });
     expect(await captions(watched.page)).toEqual([]); // far down the page, it has not started yet
     await startWidget(watched.page, PLAYGROUND);
     await expect.poll(() => captions(watched.page)).toHaveLength(4);
