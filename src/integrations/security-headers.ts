@@ -1,7 +1,9 @@
 /**
  * Writes `<outDir>/_headers` (the format Netlify and Cloudflare Pages read) with a strict Content-Security-Policy for
  * every page and asset, nosniff and a referrer policy. The only inline script (the theme, which must run before first
- * paint) is allowed by its SHA-256, computed here from the built pages. The code cells' worker, published on its own
+ * paint) and the pages' inline stylesheets (astro.config.mjs inlines them: linked, they held the first frame) are
+ * allowed by their SHA-256, computed here from the built pages; no inline style element or script is allowed by
+ * anything else. The code cells' worker, published on its own
  * under cells/, gets a policy of its own that allows evaluating code inside that worker and reaching nothing.
  * Hosts that read no such file: see the README ("Security headers").
  */
@@ -12,12 +14,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withTrailingSlash } from './build-output.ts';
 
-/** The policy of every page and every script but the cells' worker; `hashes` are the inline scripts' sources. */
-export const pagePolicy = (hashes: readonly string[]): string =>
+/** The policy of every page and every script but the cells' worker; `hashes`: the inline scripts' and stylesheets' sources. */
+export const pagePolicy = (hashes: readonly string[], styleHashes: readonly string[] = []): string =>
   [
     "default-src 'self'",
-    `script-src 'self' ${hashes.map((h) => `'${h}'`).join(' ')} 'wasm-unsafe-eval'`.replace(/\s+/g, ' '),
-    "style-src 'self'",
+    `script-src 'self' ${quoted(hashes)} 'wasm-unsafe-eval'`.replace(/\s+/g, ' '),
+    `style-src 'self' ${quoted(styleHashes)}`.trim(),
     "style-src-attr 'unsafe-inline'",
     "worker-src 'self'",
     "object-src 'none'",
@@ -33,20 +35,30 @@ export const CELL_WORKER_DIR = 'cells';
 
 const COMMON = ['X-Content-Type-Options: nosniff', 'Referrer-Policy: strict-origin-when-cross-origin'];
 
-/** The SHA-256 source expressions of every inline script in the pages' HTML. */
-export function inlineScriptHashes(pages: readonly string[]): string[] {
+const quoted = (sources: readonly string[]) => sources.map((source) => `'${source}'`).join(' ');
+
+/** The sorted, distinct SHA-256 source expressions of the bodies `pattern`'s first group finds in the pages' HTML. */
+function hashesOf(pages: readonly string[], pattern: RegExp): string[] {
   const hashes = new Set<string>();
   for (const html of pages) {
-    for (const [, body] of html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)) {
-      hashes.add(`sha256-${createHash('sha256').update(body!).digest('base64')}`);
-    }
+    for (const [, body] of html.matchAll(pattern)) hashes.add(`sha256-${createHash('sha256').update(body!).digest('base64')}`);
   }
   return [...hashes].sort();
 }
 
+/** The SHA-256 source expressions of every inline script in the pages' HTML. */
+export function inlineScriptHashes(pages: readonly string[]): string[] {
+  return hashesOf(pages, /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g);
+}
+
+/** The SHA-256 source expressions of every inline stylesheet (`<style>` element) in the pages' HTML. */
+export function inlineStyleHashes(pages: readonly string[]): string[] {
+  return hashesOf(pages, /<style\b[^>]*>([\s\S]*?)<\/style>/g);
+}
+
 /** The `_headers` file: one block per path pattern (these hosts add up the headers of every block that matches). */
-export function headersFile(base: string, directories: readonly string[], hashes: readonly string[]): string {
-  const page = [`Content-Security-Policy: ${pagePolicy(hashes)}`, ...COMMON];
+export function headersFile(base: string, directories: readonly string[], hashes: readonly string[], styleHashes: readonly string[] = []): string {
+  const page = [`Content-Security-Policy: ${pagePolicy(hashes, styleHashes)}`, ...COMMON];
   const block = (pattern: string, headers: readonly string[]) => `${pattern}\n${headers.map((h) => `  ${h}`).join('\n')}\n`;
   const patterns = [base, `${base}:page`, `${base}:page/`, `${base}:page/index.html`, ...directories.filter((d) => d !== CELL_WORKER_DIR).map((d) => `${base}${d}/*`)];
   return [
@@ -69,8 +81,9 @@ export function securityHeaders(options: { base: string }): AstroIntegration {
         // Directories that hold assets rather than a page (a page's directory holds only its index.html).
         const directories = entries.filter((e) => e.isDirectory() && e.parentPath === outDir).map((e) => e.name).filter((name) => !entries.some((e) => e.isFile() && e.name === 'index.html' && e.parentPath === path.join(outDir, name)));
         const hashes = inlineScriptHashes(pages);
-        await writeFile(path.join(outDir, '_headers'), headersFile(base, directories.sort(), hashes));
-        logger.info(`_headers: ${hashes.length} inline script hash(es), ${directories.length} asset folders`);
+        const styleHashes = inlineStyleHashes(pages);
+        await writeFile(path.join(outDir, '_headers'), headersFile(base, directories.sort(), hashes, styleHashes));
+        logger.info(`_headers: ${hashes.length} inline script hash(es), ${styleHashes.length} inline stylesheet hash(es), ${directories.length} asset folders`);
       },
     },
   };

@@ -71,7 +71,7 @@ describeInBrowser('the Content-Security-Policy the build ships (_headers)', () =
       expect(response.headers.get('x-content-type-options'), file).toBe('nosniff');
       expect(csp.includes("'unsafe-eval'"), `${file}: ${csp}`).toBe(file.startsWith('cells/'));
       if (file.startsWith('cells/')) expect(csp).toBe("default-src 'none'; script-src 'self' 'unsafe-eval'; connect-src 'none'");
-      else expect(csp, file).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'; style-src 'self'; style-src-attr 'unsafe-inline'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'$/);
+      else expect(csp, file).toMatch(/^default-src 'self'; script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'; style-src 'self'( 'sha256-[^']+')+; style-src-attr 'unsafe-inline'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'$/);
     }
   });
 });

@@ -58,11 +58,13 @@ describe('nothing ships that no reader loads', () => {
 
 describe('highlighted code (dist/)', () => {
   const pages = htmlFiles('dist');
-  const css = readdirSync('dist/_astro').filter((name) => name.endsWith('.css')).map((name) => readFileSync(`dist/_astro/${name}`, 'utf8')).join('\n');
+  const cssFiles = readdirSync('dist/_astro').filter((name) => name.endsWith('.css')).map((name) => readFileSync(`dist/_astro/${name}`, 'utf8'));
 
   // src/markdown/token-classes.ts: Shiki's inline style per token was nearly a quarter of the largest chapter's HTML.
   it.each(pages)('%s: tokens and lines carry classes, not inline styles, and every class has its rule', (file) => {
     const document = readDocument('dist', file);
+    // The page's own stylesheets are written into its head (astro.config.mjs); any emitted as files count too.
+    const css = [...cssFiles, ...[...document.querySelectorAll('style')].map((style) => style.textContent ?? '')].join('\n');
     const spans = [...document.querySelectorAll('.astro-code span')];
     expect(spans.filter((span) => /--shiki|--indent/.test(span.getAttribute('style') ?? '')).map((span) => span.outerHTML.slice(0, 80))).toEqual([]);
     const classes = new Set(spans.flatMap((span) => [...span.classList].filter((name) => /^[ldi]-/.test(name))));

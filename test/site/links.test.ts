@@ -97,11 +97,16 @@ describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir,
     if (file !== '404.html') expect(new URL(canonical!).pathname.startsWith(base)).toBe(true);
   });
 
-  it('stylesheets only reference files that exist in the site', () => {
+  it('stylesheets, linked and inline, only reference files that exist in the site', () => {
     const assets = path.join(dir, '_astro');
+    // Each stylesheet with the address its url()s resolve against: a file's own, a page's inline one's the page's.
+    const stylesheets = [
+      ...readdirSync(assets).filter((n) => n.endsWith('.css')).map((name) => ({ name, css: readFileSync(path.join(assets, name), 'utf8'), at: `${base}_astro/${name}` })),
+      ...pages.flatMap((file) => [...(documents.get(file) ?? readDocument(dir, file)).querySelectorAll('style')].map((style) => ({ name: `${file} <style>`, css: style.textContent ?? '', at: `${base}${file}` }))),
+    ];
+    expect(stylesheets.length).toBeGreaterThan(0);
     const problems: string[] = [];
-    for (const name of readdirSync(assets).filter((n) => n.endsWith('.css'))) {
-      const css = readFileSync(path.join(assets, name), 'utf8');
+    for (const { name, css, at } of stylesheets) {
       for (const [, raw] of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
         const ref = raw!;
         if (ref.startsWith('data:') || ref.startsWith('#')) continue;
@@ -109,7 +114,7 @@ describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir,
           problems.push(`${name}: external ${ref}`);
           continue;
         }
-        const resolved = new URL(ref, `http://site${base}_astro/${name}`).pathname;
+        const resolved = new URL(ref, `http://site${at}`).pathname;
         const target = fileForPath(resolved, base);
         if (!target || !existsSync(path.join(dir, target))) problems.push(`${name}: missing ${ref}`);
       }

@@ -11,7 +11,6 @@ export const LONGEST_FIRST = [
   'test/unit/train-cli.test.ts', // 27 s
   'test/browser/pages-light.test.ts', // 95 s
   'test/browser/pages-dark.test.ts', // 62 s
-  'test/browser/first-paint.test.ts', // 41 s
   'test/browser/backpropagation.test.ts', // 40 s
   'test/browser/gradient-descent.test.ts', // 38 s
   'test/browser/convolution.test.ts', // 37 s

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { headersFile, inlineScriptHashes } from '../../src/integrations/security-headers';
+import { headersFile, inlineScriptHashes, inlineStyleHashes } from '../../src/integrations/security-headers';
 import { headerRules, headersFor } from '../support/server';
 
 describe('the GitHub Pages workflow', () => {
@@ -19,6 +19,16 @@ describe('the _headers file', () => {
     const hashes = inlineScriptHashes(['<script>a()</script><script type="module" src="/x.js"></script><script type="application/json">{}</script>', '<script>b()</script>']);
     expect(hashes).toHaveLength(2);
     expect(hashes[0]).toMatch(/^sha256-[A-Za-z0-9+/]+=*$/);
+  });
+
+  it('hashes every inline stylesheet, and the policy allows those and no other inline style element', () => {
+    const styles = inlineStyleHashes(['<style>a{color:red}</style><link rel="stylesheet" href="/x.css">', '<style media="print">b{}</style><style>a{color:red}</style>']);
+    expect(styles).toEqual([...new Set(styles)].sort());
+    expect(styles).toHaveLength(2);
+    const text = headersFile('/', ['_astro'], ['sha256-abc='], styles);
+    const csp = headersFor(headerRules.fromText(text), '/softmax/').get('Content-Security-Policy')![0]!;
+    expect(csp).toContain(`style-src 'self' '${styles[0]}' '${styles[1]}'; style-src-attr 'unsafe-inline';`);
+    expect(csp).not.toMatch(/style-src [^;]*'unsafe-inline'/);
   });
 
   it("gives the cells' worker its own policy, and no other path a second one", () => {
