@@ -2,9 +2,9 @@
  * Writes `<outDir>/_headers` (the format Netlify and Cloudflare Pages read) with a strict Content-Security-Policy for
  * every page and asset, nosniff and a referrer policy. The only inline script (the theme, which must run before first
  * paint) and the pages' inline stylesheets (astro.config.mjs inlines them: linked, they held the first frame) are
- * allowed by their SHA-256, computed here from the built pages; no inline style element or script is allowed by
- * anything else. The code cells' worker, published on its own
- * under cells/, gets a policy of its own that allows evaluating code inside that worker and reaching nothing.
+ * allowed by their SHA-256, computed here from the built pages; nothing else inline but style attributes is allowed.
+ * The code cells' worker, published on its own under cells/, gets a policy of its own that allows evaluating code
+ * inside that worker and reaching nothing.
  * Hosts that read no such file: see the README ("Security headers").
  */
 import type { AstroIntegration } from 'astro';
