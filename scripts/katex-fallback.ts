@@ -32,8 +32,7 @@ const CHARACTERS_BY_FACE = `(() => {
  * In the page (fonts loaded): each face's metrics and, per character, its width over Times New Roman's (if the
  * Times face has it) and over DejaVu Sans's, with how often the site sets it. Whether Times has a character: set in
  * Times New Roman with the KaTeX face after it, it measures as in Times New Roman with DejaVu Sans after it only if
- * Times has it. The space counts too: it makes the face the element's first available font, whose ascent and descent
- * set the formula's line box.
+ * Times has it.
  */
 const MEASURE = (characters: Record<string, Record<string, number>>): string => `(async () => {
   await document.fonts.ready;
@@ -53,7 +52,7 @@ const MEASURE = (characters: Record<string, Record<string, number>>): string => 
       descent: metrics.fontBoundingBoxDescent / 1000 };
     const times = { ...common, local: 'times', characters: {} };
     const dejavu = { ...common, local: 'dejavu', characters: {} };
-    for (const character of [' ', ...list]) {
+    for (const character of list) {
       const katex = width(font(family), character);
       const count = Math.max(1, counts[character] || 0);
       const add = (face, local) => {
