@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileForPath, readDocument } from './site-files';
+import { fileForPath, inlineStylesheets, readDocument } from './site-files';
 
 /** What one built page costs to load up front, in bytes. */
 export interface PageWeight {
@@ -62,7 +62,7 @@ export function measurePage(distDir: string, file: string, base = '/'): PageWeig
     const file = fileForPath(resolve(link.getAttribute('href')!), base);
     if (file && existsSync(path.join(distDir, file))) cssGzip += gzipSize(readFileSync(path.join(distDir, file)));
   }
-  for (const style of document.querySelectorAll('style')) cssGzip += gzipSize(style.textContent ?? '');
+  for (const css of inlineStylesheets(document)) cssGzip += gzipSize(css);
 
   return { page: pagePath, html: html.length, jsGzip, cssGzip, jsFiles: [...modules] };
 }

@@ -21,6 +21,11 @@ export function readDocument(distDir: string, file: string): Document {
   return parseHTML(readFileSync(path.join(distDir, file), 'utf8')).document as unknown as Document;
 }
 
+/** The text of each stylesheet written into a page (`<style>`: the build inlines every page's CSS, astro.config.mjs). */
+export function inlineStylesheets(document: Document): string[] {
+  return [...document.querySelectorAll('style')].map((style) => style.textContent ?? '');
+}
+
 /** Maps a site URL path ("/nn/softmax/") to its file in dist ("softmax/index.html"), or undefined outside base. */
 export function fileForPath(urlPath: string, base: string): string | undefined {
   if (!urlPath.startsWith(base)) return undefined;

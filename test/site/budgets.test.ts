@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
+import { htmlFiles, inlineStylesheets, readDocument } from '../../scripts/lib/site-files';
 import { measurePage } from '../../scripts/lib/page-weight';
 
 /** JS loaded up front on any page, gzip. */
@@ -64,7 +64,7 @@ describe('highlighted code (dist/)', () => {
   it.each(pages)('%s: tokens and lines carry classes, not inline styles, and every class has its rule', (file) => {
     const document = readDocument('dist', file);
     // The page's own stylesheets are written into its head (astro.config.mjs); any emitted as files count too.
-    const css = [...cssFiles, ...[...document.querySelectorAll('style')].map((style) => style.textContent ?? '')].join('\n');
+    const css = [...cssFiles, ...inlineStylesheets(document)].join('\n');
     const spans = [...document.querySelectorAll('.astro-code span')];
     expect(spans.filter((span) => /--shiki|--indent/.test(span.getAttribute('style') ?? '')).map((span) => span.outerHTML.slice(0, 80))).toEqual([]);
     const classes = new Set(spans.flatMap((span) => [...span.classList].filter((name) => /^[ldi]-/.test(name))));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileForPath, htmlFiles, readDocument } from '../../scripts/lib/site-files';
+import { fileForPath, htmlFiles, inlineStylesheets, readDocument } from '../../scripts/lib/site-files';
 import { builtSites } from './sites';
 
 /** Attributes that make the browser fetch something (as opposed to links a reader may follow). */
@@ -102,7 +102,7 @@ describe.each(builtSites)('links and anchors in the built site ($name)', ({ dir,
     // Each stylesheet with the address its url()s resolve against: a file's own, a page's inline one's the page's.
     const stylesheets = [
       ...readdirSync(assets).filter((n) => n.endsWith('.css')).map((name) => ({ name, css: readFileSync(path.join(assets, name), 'utf8'), at: `${base}_astro/${name}` })),
-      ...pages.flatMap((file) => [...(documents.get(file) ?? readDocument(dir, file)).querySelectorAll('style')].map((style) => ({ name: `${file} <style>`, css: style.textContent ?? '', at: `${base}${file}` }))),
+      ...pages.flatMap((file) => inlineStylesheets(documents.get(file) ?? readDocument(dir, file)).map((css) => ({ name: `${file} <style>`, css, at: `${base}${file}` }))),
     ];
     expect(stylesheets.length).toBeGreaterThan(0);
     const problems: string[] = [];
