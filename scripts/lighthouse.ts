@@ -6,6 +6,8 @@
  * 100 what cost it. The median, as Lighthouse's own documentation on variability advises: its simulated timings
  * scale the tasks this machine happened to run, and on 2 cores one page's total blocking time varies from run to run
  * by 100 ms or more. Figures only, never a test. Needs `npm run build` first; fetches Lighthouse with npx on first use.
+ * `LH_DIR=dist-x npm run lighthouse` serves another build instead (e.g. `OUT_DIR=./dist-x npx astro build` of a
+ * variant), so that two versions can be run in turn on the same host.
  *
  * The CPU slowdown is calibrated to this host, as Lighthouse's throttling documentation asks on a host slower than the
  * fast desktop its default 4× assumes (scripts/lib/cpu-slowdown.ts): three runs on the home page measure the host's
@@ -37,7 +39,7 @@ const baseFlags = '--headless --no-sandbox --disable-gpu --disable-quic --no-fir
  * RenderDocument: a later --disable-features replaces the earlier one, so the rest of the list is repeated whole.
  */
 const keepRenderDocument = '--disable-features=Translate,OptimizationHints,MediaRouter,DialMediaRouteProvider,CalculateNativeWinOcclusion,InterestFeedContentSuggestions,CertificateTransparencyComponentUpdater,AutofillServerCommunication,PrivacySandboxSettings4';
-const server = await serveSite('dist');
+const server = await serveSite(process.env['LH_DIR'] ?? 'dist');
 const out = mkdtempSync(path.join(tmpdir(), 'lighthouse-'));
 const switches = ['--render-document', '--uncalibrated'];
 const renderDocument = process.argv.includes('--render-document');
