@@ -14,6 +14,7 @@ import { absoluteLinks } from './src/markdown/absolute-links.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { digitsAsset } from './src/integrations/digits.ts';
 import { woff2Only } from './src/integrations/woff2-only.ts';
+import { optionalFontDisplay } from './src/integrations/font-display.ts';
 import { buildInternals } from './src/integrations/build-internals.ts';
 import { cellPreludes } from './src/integrations/cell-preludes.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
@@ -63,7 +64,7 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
-    css: { postcss: { plugins: [woff2Only] } },
+    css: { postcss: { plugins: [woff2Only, optionalFontDisplay] } },
     // The code cells' worker is published apart, so that its own Content-Security-Policy (it evaluates the reader's
     // code) can be given to it alone: see src/integrations/security-headers.ts.
     worker: {

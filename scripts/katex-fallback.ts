@@ -3,7 +3,8 @@
  * against Times New Roman and DejaVu Sans, and writes src/styles/katex-fallback.css (scripts/lib/katex-fallback.ts
  * says why). Needs a build (`npm run build`), a Times-metric font and DejaVu Sans (Debian: fonts-liberation,
  * fonts-dejavu-core); rebuild afterwards to use it. Rerun it when formulas use a KaTeX face they did not before: a
- * browser test (test/browser/math-fonts.test.ts) fails when a line of a first screen moves as the fonts swap in.
+ * browser test (test/browser/math-fonts.test.ts) fails when a first screen laid out in the local faces differs from
+ * one in KaTeX's fonts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 
 import path from 'node:path';
 import { findChromium, INSTALL_HELP, launchChromium } from '../test/support/chromium';
 import { serveSite } from '../test/support/server';
+import { loadMathFonts } from '../test/support/math-fonts';
 import { htmlFiles } from './lib/site-files';
 
 const args = process.argv.slice(2);
@@ -35,6 +36,8 @@ try {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme, reducedMotion: 'reduce' });
       const page = await context.newPage();
+      // As a reader's second page would be: the formulas in KaTeX's fonts, not the local faces of a first page.
+      await loadMathFonts(page, server.url);
       for (const sitePath of pages) {
         await page.goto(new URL(sitePath, server.url).href, { waitUntil: 'load' });
         // Start every widget (some start only near the viewport), then let fonts and images settle.

@@ -1,20 +1,21 @@
 /**
  * The stylesheet of local fallback faces for KaTeX's fonts (src/styles/katex-fallback.css), from measurements.
  *
- * Why: KaTeX's fonts are fetched once a formula is laid out, after the first frame (preloading them made Chromium
- * hold that frame for them). Until they arrive, formulas are laid out, invisibly (KaTeX's faces say
- * `font-display: block`), in a local serif: narrower or wider than KaTeX's glyphs, and with other ascent and descent,
- * so that when the fonts swap in, lines holding a formula change height or width and the text around them moves
- * (Lighthouse's layout shift: 0.09 on the KL page, 0.07 on notation). A local face given KaTeX's vertical metrics
- * (`ascent-override`, `descent-override`) and scaled to KaTeX's mean width (`size-adjust`) moves next to nothing.
+ * Why: KaTeX's fonts are `font-display: optional` (src/integrations/font-display.ts): a page lays its formulas out
+ * once, in KaTeX's fonts if the tab already holds them (a page opened after another of the site, in the same tab),
+ * otherwise in local faces for the page's whole life. A plain local serif is narrower or wider than KaTeX's glyphs and has another ascent and
+ * descent: the same page would break its lines elsewhere and have other line heights on the first visit than on the
+ * next (laid out again in it, the KL page's first screen moves by 0.09 in Lighthouse's layout-shift measure, notation
+ * 0.07). A local face given KaTeX's vertical metrics (`ascent-override`, `descent-override`) and scaled to KaTeX's
+ * mean width (`size-adjust`) lays out next to the same.
  *
  * One face per KaTeX face and local font, over all characters. Tried: one face per group of characters with similar
  * widths (`unicode-range`) fits each formula's width within 1 % instead of 4 % (median), but every face costs
  * Chromium a look-up of its local font during the first layout, about 1 ms each here: 73 faces doubled the softmax
  * page's first layout, and 30 still added 20 ms. With one face per KaTeX face no line of a first screen moves up or
  * down, the layout shift left is text sliding sideways within its line (at most 0.004, on KL), and the first layout
- * costs about what it did without the faces. Since the fallback is not painted while the fonts load (only when they
- * take more than 3 s), how a scaled glyph looks matters little.
+ * costs about what it did without the faces. The faces are what a reader's first page shows: Times New Roman (or
+ * Liberation Serif, Tinos) scaled a few per cent, DejaVu Sans for what it lacks; readable, if not Computer Modern.
  */
 
 /** Where the generated stylesheet lives (imported by src/styles/global.css). */
@@ -88,7 +89,7 @@ export function familySelectors(katexCss: string): Map<string, string[]> {
 export function fallbackCss(faces: readonly FaceMeasurement[], katexCss: string): string {
   const lines = [
     '/* Written by `npm run katex-fallback` (scripts/lib/katex-fallback.ts says why): local faces sized like KaTeX\'s',
-    '   fonts, so that formulas keep their size when KaTeX\'s fonts swap in. */',
+    '   fonts, in which a page whose math fonts are not loaded yet (the first in a tab) sets its formulas. */',
   ];
   const order = (face: FaceMeasurement): string => `${face.family} ${face.style} ${face.weight} ${face.local === 'dejavu' ? 0 : 1}`;
   const sorted = [...faces].sort((a, b) => order(a).localeCompare(order(b)));

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
+import type { Page } from 'playwright-core';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
 
 /** The pages of the build that have formulas. */
@@ -13,29 +14,60 @@ const screens = [
   { viewport: { width: 1280, height: 800 } },
 ];
 
-describeInBrowser('KaTeX fonts swapping in', () => {
+/** The font Chrome draws a page's first formula letter in (its platform font, as DevTools names it). */
+async function formulaFont(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '.katex-html .mord' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((font) => font.familyName).join(', ');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Whether Chrome has a font with Times New Roman's widths (Liberation Serif or Tinos stand in on Linux). */
+const hasTimesMetrics = (page: Page): Promise<boolean> =>
+  page.evaluate(() => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = '100px "Times New Roman", monospace';
+    const times = context.measureText('abcdefghij').width;
+    context.font = '100px monospace';
+    return times !== context.measureText('abcdefghij').width;
+  });
+
+describeInBrowser('math fonts', () => {
   useBrowser();
 
-  // KaTeX's fonts arrive after the first frame; until then formulas are laid out in local faces sized like them
-  // (src/styles/katex-fallback.css, written by npm run katex-fallback). Were their sizes off, lines with a formula
-  // would change height or break elsewhere when the fonts came, and the text would jump: a layout shift, which
-  // Lighthouse counts in the first screen. Measured here as Chrome scores it, with the fonts swapped the other way
-  // (their @font-face rules taken out of the loaded page, which lays it out again in the local faces). Without the
-  // faces: 0.098 on KL, 0.067 on notation, 0.11 on cross-entropy at 1280 px; with them at most 0.004 (text sliding
-  // sideways: the faces match KaTeX's mean width, not each glyph's, scripts/lib/katex-fallback.ts says why).
-  // Lighthouse scores a layout shift of 0.01 as perfect.
-  it.each(pagesWithMath)('/%s: KaTeX\'s fonts replacing the local faces shift the first screen by less than 0.01', async (path) => {
+  // KaTeX's fonts are font-display: optional (src/integrations/font-display.ts): a page whose fonts are not cached
+  // yet lays its formulas out once, in the local faces, and keeps them so while the fonts download for later pages.
+  it("a tab's first page keeps its formulas in the local faces after KaTeX's fonts have arrived; the next page in the tab sets them in KaTeX's fonts", async () => {
+    const { page } = await openPage('kl-divergence/', { widgets: 'near' });
+    expect(await hasTimesMetrics(page), 'no Times-metric font here: on Debian, apt-get install fonts-liberation').toBe(true);
+    await page.evaluate(() => document.fonts.ready);
+    expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+    expect(await formulaFont(page)).toMatch(/^(Liberation Serif|Times New Roman|Tinos|DejaVu Sans)/);
+    await page.goto(new URL('../softmax/', page.url()).href);
+    expect(await formulaFont(page)).toMatch(/^KaTeX_/);
+  });
+
+  // How a tab's first page looks (local faces) and a later page (KaTeX's fonts) should not differ in layout: with
+  // the faces sized off, lines with a formula would change height or break elsewhere. Measured as Chrome scores a
+  // layout shift, on a page in KaTeX's fonts whose KaTeX @font-face rules are then taken out (which lays it out again
+  // in the local faces). Without the faces: 0.098 on KL, 0.067 on notation, 0.11 on cross-entropy at 1280 px; with
+  // them at most 0.004 (text sliding sideways: the faces match KaTeX's mean width, not each glyph's,
+  // scripts/lib/katex-fallback.ts says why). Lighthouse scores a layout shift of 0.01 as perfect.
+  it.each(pagesWithMath)("/%s: the first screen laid out in the local faces instead of KaTeX's fonts shifts by less than 0.01", async (path) => {
     for (const screen of screens) {
-      const { page } = await openPage(path, { modules: false, allowErrors: /ERR_BLOCKED_BY_CLIENT/, ...screen });
-      const timesMetrics = await page.evaluate(() => {
-        const context = document.createElement('canvas').getContext('2d')!;
-        context.font = '100px "Times New Roman", monospace';
-        const times = context.measureText('abcdefghij').width;
-        context.font = '100px monospace';
-        return times !== context.measureText('abcdefghij').width;
-      });
-      expect(timesMetrics, 'no Times-metric font here: on Debian, apt-get install fonts-liberation').toBe(true);
+      // With its modules (blocking them takes a route, and Playwright's routes turn the cache off), and the widgets
+      // left to start near the viewport: the shift is counted only from the swap on, once those have started.
+      const { page } = await openPage(path, { widgets: 'near', mathFonts: 'cached', ...screen });
+      expect(await formulaFont(page)).toMatch(/^KaTeX_/);
       await page.evaluate(() => document.fonts.ready);
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-widget]')].every((widget) => widget.hasAttribute('data-started') || widget.getBoundingClientRect().top > innerHeight * 2));
       const shift = await page.evaluate(
         () =>
           new Promise<number>((resolve) => {

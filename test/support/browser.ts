@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject } from 'vitest
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { launchChromium } from './chromium';
+import { loadMathFonts } from './math-fonts';
 import { DEFAULT_VIEWPORT, ReusedTab, reusable } from './reused-tab';
 import { layOutSkippedBlocks, skipAgain } from './skipped-blocks';
 
@@ -63,10 +64,12 @@ export const siteHref = (path: string): string =>
  * the page as a reader sees it before the widgets start, or when the scripts fail to load.
  * `widgets`: 'all' (the default) starts every widget at once, as printing does, for a test about what a widget does;
  * 'near' leaves them to start as a reader's scrolling brings them near (components/lib/lazy.ts).
+ * `mathFonts`: 'cold' (the default) opens the page as a tab's first page, whose formulas stay in the local faces
+ * that stand in for KaTeX's fonts (src/integrations/font-display.ts); 'cached' as a later page, in KaTeX's own.
  */
-export async function openPage(path: string, options: BrowserContextOptions & { allowErrors?: RegExp; modules?: boolean; widgets?: 'all' | 'near' } = {}): Promise<WatchedPage> {
+export async function openPage(path: string, options: BrowserContextOptions & { allowErrors?: RegExp; modules?: boolean; widgets?: 'all' | 'near'; mathFonts?: 'cold' | 'cached' } = {}): Promise<WatchedPage> {
   if (!browser) throw new Error('useBrowser() was not called in this file');
-  const { allowErrors, modules = true, widgets = 'all', ...contextOptions } = options;
+  const { allowErrors, modules = true, widgets = 'all', mathFonts = 'cold', ...contextOptions } = options;
   // The test's first page is the file's reused tab, unless it needs a context of its own. Service workers are
   // blocked unless a test asks for them (test/browser/offline.test.ts): otherwise every fresh context would precache
   // the whole site in the background of a test about something else.
@@ -91,6 +94,11 @@ export async function openPage(path: string, options: BrowserContextOptions & { 
     if (response.status() >= 400) watched.failedRequests.push(`${response.url()} (${response.status()})`);
   });
   if (!modules) await page.route('**/load-after-paint*.js', (route) => route.abort('blockedbyclient'));
+  if (mathFonts === 'cached') {
+    // Playwright turns the cache off while a route is set, so the page would not find the fonts loaded.
+    if (!modules) throw new Error("openPage: mathFonts 'cached' needs the modules (blocking them takes a route)");
+    await loadMathFonts(page, siteHref(''));
+  }
   await page.goto(siteHref(path), { waitUntil: 'load' });
   if (modules) await scriptsLoaded(page);
   if (modules && widgets === 'all') await startEveryWidget(page);
