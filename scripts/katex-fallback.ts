@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { findChromium, INSTALL_HELP, launchChromium } from '../test/support/chromium';
 import { serveSite } from '../test/support/server';
-import { FALLBACK_CSS_FILE, fallbackCss, type FaceMeasurement } from './lib/katex-fallback';
+import { FALLBACK_CSS_FILE, fallbackCss, fontPresentExpression, type FaceMeasurement } from './lib/katex-fallback';
 import { htmlFiles } from './lib/site-files';
 
 /** In the page: the text of its formulas, by KaTeX face ("KaTeX_Math|italic|400"). */
@@ -39,8 +39,7 @@ const MEASURE = (characters: Record<string, Record<string, number>>): string => 
   await document.fonts.ready;
   const context = document.createElement('canvas').getContext('2d');
   const width = (font, text) => { context.font = font; return context.measureText(text).width; };
-  const present = (family) => width('100px ' + family + ', monospace', 'abcdefghij') !== width('100px monospace', 'abcdefghij');
-  if (!present('"Times New Roman"') || !present('"DejaVu Sans"')) return null;
+  if (!${fontPresentExpression('"Times New Roman"')} || !${fontPresentExpression('"DejaVu Sans"')}) return null;
   const faces = [];
   for (const [key, counts] of Object.entries(${JSON.stringify(characters)})) {
     const [family, style, weight] = key.split('|');

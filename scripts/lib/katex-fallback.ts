@@ -3,9 +3,9 @@
  *
  * Why: KaTeX's fonts are `font-display: optional` (src/integrations/font-display.ts): a page lays its formulas out
  * once, in KaTeX's fonts if the tab already holds them (a page opened after another of the site, in the same tab),
- * otherwise in local faces for the page's whole life. A plain local serif is narrower or wider than KaTeX's glyphs and has another ascent and
- * descent: the same page would break its lines elsewhere and have other line heights on the first visit than on the
- * next (laid out again in it, the KL page's first screen moves by 0.09 in Lighthouse's layout-shift measure, notation
+ * otherwise in local faces for the page's whole life. A plain local serif is narrower or wider than KaTeX's glyphs
+ * and has another ascent and descent: the same page would break its lines elsewhere and have other line heights on
+ * the first visit than on the next (laid out again in it, the KL page's first screen moves by 0.09 in Lighthouse's layout-shift measure, notation
  * 0.07). A local face given KaTeX's vertical metrics (`ascent-override`, `descent-override`) and scaled to KaTeX's
  * mean width (`size-adjust`) lays out next to the same.
  *
@@ -62,6 +62,15 @@ const LOCAL_FACES: Record<LocalFont, Record<string, string[]>> = {
     'italic 700': ['DejaVu Sans Bold Oblique'],
   },
 };
+
+/**
+ * In the page, an expression: whether the browser has the font `family` (as CSS names it, quoted if need be), told by
+ * ten letters set in it, with monospace after it, measuring otherwise than in monospace alone.
+ */
+export const fontPresentExpression = (family: string): string =>
+  `(() => { const context = document.createElement('canvas').getContext('2d'); ` +
+  `const width = (font) => { context.font = font; return context.measureText('abcdefghij').width; }; ` +
+  `return width('100px ' + ${JSON.stringify(family)} + ', monospace') !== width('100px monospace'); })()`;
 
 /** The fallback family for a KaTeX family ("KaTeX_Main" → "KaTeX_Main fallback"). */
 export const fallbackFamily = (family: string): string => `${family} fallback`;

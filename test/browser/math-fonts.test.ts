@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { htmlFiles, readDocument } from '../../scripts/lib/site-files';
+import { fontPresentExpression } from '../../scripts/lib/katex-fallback';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
 
@@ -30,14 +31,7 @@ async function formulaFont(page: Page): Promise<string> {
 }
 
 /** Whether Chrome has a font with Times New Roman's widths (Liberation Serif or Tinos stand in on Linux). */
-const hasTimesMetrics = (page: Page): Promise<boolean> =>
-  page.evaluate(() => {
-    const context = document.createElement('canvas').getContext('2d')!;
-    context.font = '100px "Times New Roman", monospace';
-    const times = context.measureText('abcdefghij').width;
-    context.font = '100px monospace';
-    return times !== context.measureText('abcdefghij').width;
-  });
+const hasTimesMetrics = async (page: Page): Promise<boolean> => (await page.evaluate(fontPresentExpression('"Times New Roman"'))) === true;
 
 describeInBrowser('math fonts', () => {
   useBrowser();

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 /** The math fonts of a build, as paths from its root (KaTeX's woff2 files). */
-export const mathFontPaths = (distDir: string): string[] =>
+const mathFontPaths = (distDir: string): string[] =>
   readdirSync(`${distDir}/_astro`).filter((name) => name.startsWith('KaTeX_') && name.endsWith('.woff2')).map((name) => `_astro/${name}`);
 
 /**
