@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { AXE_TAGS, axeResults, axeViolations, describeInBrowser, openPage, useBrowser } from '../support/browser';
 import { checkEveryPage } from './pages';
 
 checkEveryPage('light');
@@ -25,5 +25,16 @@ describeInBrowser('the 404 page', () => {
     });
     const found = (await axeViolations(page)).map((line) => line.split(':')[0]);
     expect(found).toEqual(expect.arrayContaining(['label', 'color-contrast']));
+  });
+
+  it('axe runs every rule its tags name, target size (WCAG 2.2, off by default) included', async () => {
+    const { page } = await openPage('no-such-page/', { allowErrors: /404/ });
+    const results = await axeResults(page);
+    const ran = [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((rule) => rule.id);
+    // axe.getRules lists experimental and deprecated rules too, which a tagged run leaves out unless asked for.
+    const tagged = await page.evaluate((tags) => (window as unknown as { axe: { getRules(tags: string[]): { ruleId: string; tags: string[] }[] } }).axe.getRules(tags)
+      .filter((rule) => !rule.tags.includes('experimental') && !rule.tags.includes('deprecated')).map((rule) => rule.ruleId), AXE_TAGS);
+    expect(ran.sort()).toEqual(tagged.sort());
+    expect(ran).toContain('target-size');
   });
 });
