@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { htmlFiles } from '../../scripts/lib/site-files';
 import { serviceWorkerSource } from '../../src/integrations/service-worker';
 import { serveSite } from '../support/server';
-import { describeInBrowser, openPage, subpathUrl, useBrowser, scriptsLoaded } from '../support/browser';
+import { describeInBrowser, openPage, siteHref, subpathUrl, useBrowser, scriptsLoaded } from '../support/browser';
 import { startAllWidgets, startWidget } from '../support/widgets';
 
 const withWorker = { serviceWorkers: 'allow' } as const;
@@ -34,6 +34,13 @@ describeInBrowser('offline, after one visit', () => {
     await page.goto(new URL('/softmax', page.url()).href);
     await scriptsLoaded(page);
     expect(await page.title()).toMatch(/^Softmax/);
+  });
+
+  it('without the service worker the same switch does cut the site off (so the test above measures the worker)', async () => {
+    // From a blank page: a site page's own late requests would fail too and log errors of their own.
+    const { page } = await openPage('about:blank', { allowErrors: /ERR_INTERNET_DISCONNECTED/ });
+    await page.context().setOffline(true);
+    await expect(page.goto(siteHref('notation/'))).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
   });
 
   it('the digits are cached when first used, so the CNN lab trains offline afterwards', async () => {

@@ -11,7 +11,7 @@ describeInBrowser('the reused tab starts each test as a new context would', () =
   let first: Page | undefined;
   const heardByTheFirstTest: string[] = [];
 
-  it('a test leaves storage, a cached file, a route, an init script, a listener, a theme and a viewport behind', async () => {
+  it('a test leaves storage, a cached file, a route, an init script, a listener, a theme, a viewport and the network off behind', async () => {
     const { page } = await openPage('notation/', { colorScheme: 'dark', viewport: { width: 500, height: 600 } });
     first = page;
     await page.evaluate(async () => {
@@ -24,9 +24,12 @@ describeInBrowser('the reused tab starts each test as a new context would', () =
     await page.route('**/*.css', (route) => route.abort());
     page.on('console', (message) => heardByTheFirstTest.push(message.text()));
     expect(await page.evaluate(() => [matchMedia('(prefers-color-scheme: dark)').matches, innerWidth])).toEqual([true, 500]);
+    await page.context().setOffline(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   });
 
   it('the next test finds none of it, and fetches the page again rather than from the cache', async () => {
+    // Still offline, opening the page would fail.
     const { page, failedRequests } = await openPage('notation/');
     expect(page, 'the same tab, reset').toBe(first);
     // What the first test's page logged while that test ran is its own (its service-worker registration, refused
@@ -41,9 +44,10 @@ describeInBrowser('the reused tab starts each test as a new context would', () =
       initScript: 'leftBehind' in window,
       dark: matchMedia('(prefers-color-scheme: dark)').matches,
       width: innerWidth,
+      online: navigator.onLine,
       stylesheets: document.styleSheets.length > 0,
       fromCache: performance.getEntriesByType('resource').filter((entry) => (entry as PerformanceResourceTiming).transferSize === 0).map((entry) => entry.name),
-    }))).toEqual({ local: 0, cookie: '', caches: [], databases: [], initScript: false, dark: false, width: 1280, stylesheets: true, fromCache: [] });
+    }))).toEqual({ local: 0, cookie: '', caches: [], databases: [], initScript: false, dark: false, width: 1280, online: true, stylesheets: true, fromCache: [] });
     await page.evaluate(() => console.log('no listener of the previous test hears this'));
     expect(heardByTheFirstTest).toEqual([]);
     expect(failedRequests).toEqual([]);

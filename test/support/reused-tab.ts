@@ -7,8 +7,8 @@
  * Between two tests the tab forgets everything a test could leave behind: it leaves the page (which ends its
  * workers and timers), drops the test's routes, init scripts and event listeners, clears every kind of storage of the
  * origins under test (local storage, IndexedDB, Cache Storage, cookies…) and the HTTP cache, so each test starts
- * with a cold cache as in a new context; viewport and media emulation are set again for every test. A test that
- * needs what only a context can hold (service workers, offline mode) gets a fresh context, as before.
+ * with a cold cache as in a new context, and back online; viewport and media emulation are set again for every test.
+ * A test that needs what only a context can hold (service workers) gets a fresh context, as before.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, CDPSession, Disposable, Page } from 'playwright-core';
 
@@ -69,6 +69,8 @@ export class ReusedTab {
       await page.unrouteAll({ behavior: 'ignoreErrors' });
       await page.goto('about:blank');
       await page.mouse.move(0, 0);
+      // A test may take the tab offline (context.setOffline) once its page has loaded.
+      await page.context().setOffline(false);
       const cdp = this.cdp!;
       for (const origin of this.origins) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
       // Disabling the cache also evicts the renderer's in-memory copies; clearing empties the disk cache.
