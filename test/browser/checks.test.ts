@@ -1,12 +1,14 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeInBrowser, openPage, useBrowser } from '../support/browser';
+import { expectNoBrokenNumbers } from '../support/widgets';
 import { bracketsEndingLines, brokenCellFormulas, collidingLabels, cutCaptions, overflowing, punctuationStartingLines, scrollingFormulas, scrollingTables, smallSliders, smallTargets, smallText } from './phone';
 import { clippedFocusRings, shownThoughHidden, staleTextScales, unalignedFields, unpaintedMarkers } from './seen';
 
 /**
  * The page checks of pages.ts report what is wrong as a list, and every page must give an empty one: so each check is
- * shown here to find one planted problem of its kind (on the 404 page, at 360 px), or an empty list would mean nothing.
+ * shown here to find one planted problem of its kind (on the 404 page, at 360 px), or an empty list would mean nothing;
+ * likewise the widget tests' expectNoBrokenNumbers.
  */
 
 /** The 404 page on a phone with `html` added to its main content. */
@@ -102,6 +104,19 @@ describeInBrowser('the page checks find what they look for', () => {
   it('unpaintedMarkers: a list item that may be skipped, so its marker is never painted', async () => {
     const page = await planted('<ul><li style="content-visibility: auto">planted item</li></ul>');
     expect(await unpaintedMarkers(page)).toEqual(['planted item']);
+  });
+
+  it('expectNoBrokenNumbers: NaN in text, in a field a widget filled in, or in a slider\'s spoken value', async () => {
+    // Each on a page of its own.
+    for (const markup of ['<p>p = NaN</p>', '<input type="text" aria-label="planted" value="NaN">', '<input type="range" aria-label="planted" aria-valuetext="k undefined">']) {
+      const page = await planted(markup);
+      await expect(expectNoBrokenNumbers(page), markup).rejects.toThrow();
+    }
+  });
+
+  it('expectNoBrokenNumbers: not the reader\'s own rejected input, nor code', async () => {
+    const page = await planted('<input type="text" aria-label="planted" aria-invalid="true" value="NaN"><pre>let x = undefined;</pre>');
+    await expectNoBrokenNumbers(page);
   });
 
   it('staleTextScales: a drawing whose text is not scaled for its size on screen', async () => {

@@ -2,9 +2,11 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /**
- * Fails if the page shows "NaN" or "undefined" anywhere a reader can see, outside code: source listings and code
- * snippets legitimately contain the word `undefined`, and whether innerText includes an off-screen listing depends
- * on scrolling (content-visibility), so code is skipped explicitly.
+ * Fails if the page shows "NaN" or "undefined" anywhere a reader can see or hear, outside code: in its text, in the
+ * fields a widget fills in from its state (not those holding input the widget has rejected, which is the reader's
+ * own) and in a slider's spoken value. Source listings, code snippets and code cells legitimately contain the word
+ * `undefined`, and whether innerText includes an off-screen listing depends on scrolling (content-visibility), so
+ * code is skipped explicitly.
  */
 export async function expectNoBrokenNumbers(page: Page): Promise<void> {
   const text = await page.evaluate(() => {
@@ -13,6 +15,10 @@ export async function expectNoBrokenNumbers(page: Page): Promise<void> {
     });
     const parts: string[] = [];
     while (walker.nextNode()) parts.push(walker.currentNode.textContent ?? '');
+    for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea')) {
+      if (field.getAttribute('aria-invalid') !== 'true' && !field.closest('code-cell')) parts.push(field.value);
+    }
+    for (const slider of document.querySelectorAll('[aria-valuetext]')) parts.push(slider.getAttribute('aria-valuetext') ?? '');
     return parts.join(' ');
   });
   expect(text).not.toMatch(/\bNaN\b/);
