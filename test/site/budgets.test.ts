@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, inlineStylesheets, readDocument } from '../../scripts/lib/site-files';
 import { measurePage } from '../../scripts/lib/page-weight';
+import { fontFaceRules } from '../../scripts/lib/katex-fallback';
 
 /** JS loaded up front on any page, gzip. */
 const PAGE_JS_BUDGET = 25 * 1024;
@@ -44,7 +45,7 @@ describe('work after the first paint', () => {
   // With KaTeX's own `block`, each math font laid the page out again as it arrived (src/integrations/font-display.ts).
   it.each(pages)("%s downloads fonts only with font-display: optional (no second layout as each arrives)", (file) => {
     const document = readDocument('dist', file);
-    const faces = inlineStylesheets(document).flatMap((css) => css.match(/@font-face\s*\{[^}]*\}/g) ?? []);
+    const faces = inlineStylesheets(document).flatMap(fontFaceRules);
     const downloaded = faces.filter((face) => /url\(/.test(face));
     // Every page with a formula has KaTeX's twenty faces, so the check below is not vacuous there.
     if (document.querySelector('.katex')) expect(downloaded.length).toBeGreaterThanOrEqual(20);
