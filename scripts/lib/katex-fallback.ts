@@ -72,8 +72,11 @@ export const fontPresentExpression = (family: string): string =>
   `const width = (font) => { context.font = font; return context.measureText('abcdefghij').width; }; ` +
   `return width('100px ' + ${JSON.stringify(family)} + ', monospace') !== width('100px monospace'); })()`;
 
+/** One whole `@font-face { … }` rule (global: `match` and `replace` reset its position on each call). */
+const FONT_FACE_RULE = /@font-face\s*\{[^}]*\}/g;
+
 /** A stylesheet's `@font-face` rules, each whole ("@font-face { … }"). */
-export const fontFaceRules = (css: string): string[] => css.match(/@font-face\s*\{[^}]*\}/g) ?? [];
+export const fontFaceRules = (css: string): string[] => css.match(FONT_FACE_RULE) ?? [];
 
 /** The fallback family for a KaTeX family ("KaTeX_Main" → "KaTeX_Main fallback"). */
 export const fallbackFamily = (family: string): string => `${family} fallback`;
@@ -84,7 +87,7 @@ export const fallbackFamily = (family: string): string => `${family} fallback`;
  */
 export function familySelectors(katexCss: string): Map<string, string[]> {
   const selectors = new Map<string, string[]>([['KaTeX_Main', ['.katex']]]);
-  const withoutFontFaces = fontFaceRules(katexCss).reduce((css, rule) => css.replace(rule, ''), katexCss);
+  const withoutFontFaces = katexCss.replace(FONT_FACE_RULE, '');
   for (const [, selector, family] of withoutFontFaces.matchAll(/([^{}]+)\{[^{}]*?font-family:\s*"?(KaTeX_\w+)"?[^{}]*\}/g)) {
     const list = selectors.get(family!) ?? [];
     list.push(...selector!.split(',').map((part) => part.trim()));
