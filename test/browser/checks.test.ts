@@ -106,9 +106,16 @@ describeInBrowser('the page checks find what they look for', () => {
     expect(await unpaintedMarkers(page)).toEqual(['planted item']);
   });
 
-  it('expectNoBrokenNumbers: NaN in text, in a field a widget filled in, or in a slider\'s spoken value', async () => {
+  it('expectNoBrokenNumbers: NaN in text, in a field a widget filled in (typed text or not), in a slider\'s spoken value or a picture\'s name', async () => {
     // Each on a page of its own.
-    for (const markup of ['<p>p = NaN</p>', '<input type="text" aria-label="planted" value="NaN">', '<input type="range" aria-label="planted" aria-valuetext="k undefined">']) {
+    const markups = [
+      '<p>p = NaN</p>',
+      '<input type="text" aria-label="planted" value="NaN">',
+      '<input inputmode="decimal" aria-label="planted" value="NaN">',
+      '<input type="range" aria-label="planted" aria-valuetext="k undefined">',
+      '<svg role="img" aria-label="loss NaN at epoch 3"></svg>',
+    ];
+    for (const markup of markups) {
       const page = await planted(markup);
       await expect(expectNoBrokenNumbers(page), markup).rejects.toThrow();
     }

@@ -4,9 +4,9 @@ import type { Page } from 'playwright-core';
 /**
  * Fails if the page shows "NaN" or "undefined" anywhere a reader can see or hear, outside code: in its text, in the
  * fields a widget fills in from its state (not those holding input the widget has rejected, which is the reader's
- * own) and in a slider's spoken value. Source listings, code snippets and code cells legitimately contain the word
- * `undefined`, and whether innerText includes an off-screen listing depends on scrolling (content-visibility), so
- * code is skipped explicitly.
+ * own) and in what is only spoken (a slider's value, a labelled picture). Source listings, code snippets and code
+ * cells legitimately contain the word `undefined`, and whether innerText includes an off-screen listing depends on
+ * scrolling (content-visibility), so code is skipped explicitly.
  */
 export async function expectNoBrokenNumbers(page: Page): Promise<void> {
   const text = await page.evaluate(() => {
@@ -15,10 +15,13 @@ export async function expectNoBrokenNumbers(page: Page): Promise<void> {
     });
     const parts: string[] = [];
     while (walker.nextNode()) parts.push(walker.currentNode.textContent ?? '');
-    for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], textarea')) {
+    for (const field of document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input:not([type="checkbox"], [type="radio"]), textarea')) {
       if (field.getAttribute('aria-invalid') !== 'true' && !field.closest('code-cell')) parts.push(field.value);
     }
-    for (const slider of document.querySelectorAll('[aria-valuetext]')) parts.push(slider.getAttribute('aria-valuetext') ?? '');
+    // What a screen reader says for a slider's value or a labelled picture, which no text node holds.
+    for (const named of document.querySelectorAll('[aria-valuetext], [aria-label]')) {
+      parts.push(named.getAttribute('aria-valuetext') ?? '', named.getAttribute('aria-label') ?? '');
+    }
     return parts.join(' ');
   });
   expect(text).not.toMatch(/\bNaN\b/);
